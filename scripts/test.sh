@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds the solution, runs xunit against real vcsim instances.
+# Exits non-zero when any test fails, and ends with one line: "tests: N passed, N failed, N skipped".
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+bash scripts/bootstrap.sh || exit 1
+dotnet build VmwareMcp.sln -c Release -warnaserror 2>&1 | tail -n 3
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "tests: 0 passed, 1 failed (build failed)"; exit 1; }
+
+log="$root/artifacts/test-output.txt"
+mkdir -p "$root/artifacts"
+dotnet test VmwareMcp.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# dotnet test's closing block: "Total tests: N", then "Passed: N", "Failed: N", "Skipped: N" as present.
+count() { sed -nE "s/^ *$1: *([0-9]+) *$/\1/p" "$log" | tail -n 1; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
+grep -qE "^Total tests: [0-9]+" "$log" || passed=""
+if [ -z "$passed" ]; then
+  echo "tests: 0 passed, 1 failed (no test summary: the test run did not complete)"
+  exit 1
+fi
+echo "tests: ${passed} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+if [ "$status" -ne 0 ] || [ "${failed:-0}" -ne 0 ]; then exit 1; fi
+if [ "${passed}" -eq 0 ]; then echo "no test ran" >&2; exit 1; fi

@@ -1,0 +1,109 @@
+using VmwareMcp.Abstractions.Inventory;
+using VmwareMcp.Abstractions.Targets;
+using VmwareMcp.Abstractions.Vms;
+
+namespace VmwareMcp.Abstractions.Providers;
+
+/// <summary>
+/// Everything the host's MCP tools and REST routes can ask of one vCenter or ESXi target.
+/// </summary>
+/// <remarks>
+/// One instance serves one target for the life of the host and is called concurrently. A VM is named by
+/// <c>vm</c>: its managed object id (<c>vm-42</c>) or its exact name. Failures a caller can act on are
+/// thrown as <see cref="Errors.HypervisorException"/>; an operation the endpoint cannot do throws it with
+/// <see cref="Errors.HypervisorErrorKind.NotSupported"/>. Long operations report progress (0-100) through
+/// the optional <see cref="IProgress{T}"/>.
+/// </remarks>
+public interface IHypervisorProvider : IAsyncDisposable
+{
+    /// <summary>The target this provider serves.</summary>
+    TargetOptions Target { get; }
+
+    /// <summary>Connects if needed and describes the endpoint; throws when it cannot be reached.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<EndpointInfo> GetEndpointInfoAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists VMs (and templates) matching <paramref name="query"/>, one page at a time.</summary>
+    /// <param name="query">Filters and paging.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<VmPage> ListVmsAsync(VmQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Reads one VM in detail.</summary>
+    /// <param name="vm">Managed object id or exact name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<VmDetails> GetVmAsync(string vm, CancellationToken cancellationToken);
+
+    /// <summary>Creates a VM; unset placement falls back to the target's configured defaults.</summary>
+    /// <param name="request">What to create.</param>
+    /// <param name="progress">Receives task progress, 0-100.</param>
+    /// <param name="cancellationToken">Cancels waiting (the endpoint's task may still finish).</param>
+    Task<VmDetails> CreateVmAsync(CreateVmRequest request, IProgress<int>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Clones a VM or template.</summary>
+    /// <param name="request">Source, new name and placement.</param>
+    /// <param name="progress">Receives task progress, 0-100.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    Task<VmDetails> CloneVmAsync(CloneVmRequest request, IProgress<int>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a VM and its files. A powered-on VM needs <paramref name="force"/>, which powers it off first.</summary>
+    /// <param name="vm">Managed object id or exact name.</param>
+    /// <param name="force">Power off first when the VM is on.</param>
+    /// <param name="progress">Receives task progress, 0-100.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    Task<VmReference> DeleteVmAsync(string vm, bool force, IProgress<int>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Changes a VM's power state; asking for the state it is in succeeds and says so.</summary>
+    /// <param name="vm">Managed object id or exact name.</param>
+    /// <param name="action">What to do.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    Task<PowerResult> SetPowerStateAsync(string vm, PowerAction action, CancellationToken cancellationToken);
+
+    /// <summary>Changes a VM's vCPU count and/or memory.</summary>
+    /// <param name="vm">Managed object id or exact name.</param>
+    /// <param name="request">The new sizes; null members stay as they are.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    Task<VmDetails> ReconfigureVmAsync(string vm, ReconfigureVmRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Lists a VM's snapshots as a flat list (each names its parent).</summary>
+    /// <param name="vm">Managed object id or exact name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<SnapshotInfo>> ListSnapshotsAsync(string vm, CancellationToken cancellationToken);
+
+    /// <summary>Takes a snapshot.</summary>
+    /// <param name="vm">Managed object id or exact name.</param>
+    /// <param name="request">Name, description and options.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    Task<SnapshotInfo> CreateSnapshotAsync(string vm, CreateSnapshotRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Reverts a VM to a snapshot.</summary>
+    /// <param name="vm">Managed object id or exact name.</param>
+    /// <param name="snapshot">Snapshot id (<c>snapshot-3</c>) or exact name.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    Task<SnapshotInfo> RevertSnapshotAsync(string vm, string snapshot, CancellationToken cancellationToken);
+
+    /// <summary>Removes a snapshot (its children are kept).</summary>
+    /// <param name="vm">Managed object id or exact name.</param>
+    /// <param name="snapshot">Snapshot id or exact name.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    Task<SnapshotInfo> RemoveSnapshotAsync(string vm, string snapshot, CancellationToken cancellationToken);
+
+    /// <summary>Lists datacenters.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<DatacenterInfo>> ListDatacentersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists clusters (vCenter only).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<ClusterInfo>> ListClustersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists hosts.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<HostInfo>> ListHostsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists datastores with capacity and free space.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<DatastoreInfo>> ListDatastoresAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists networks, standard and distributed port groups.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<NetworkInfo>> ListNetworksAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,26 @@
+namespace VmwareMcp.Abstractions.Vms;
+
+/// <summary>Filters and paging for listing VMs. Every filter is optional; all given ones must match.</summary>
+public sealed record VmQuery
+{
+    /// <summary>Name glob: <c>*</c> matches any run, <c>?</c> one character; case-insensitive.</summary>
+    public string? NameGlob { get; init; }
+
+    /// <summary><c>poweredOn</c>, <c>poweredOff</c> or <c>suspended</c> (case-insensitive).</summary>
+    public string? PowerState { get; init; }
+
+    /// <summary>Host name.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Cluster name.</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary>True: templates only; false: VMs only; null: both.</summary>
+    public bool? Template { get; init; }
+
+    /// <summary>How many to skip.</summary>
+    public int Offset { get; init; }
+
+    /// <summary>How many to return at most; null returns every match.</summary>
+    public int? Limit { get; init; }
+}

@@ -1,0 +1,55 @@
+using VmwareMcp.Abstractions.Targets;
+
+namespace VmwareMcp.Host.Configuration;
+
+/// <summary>The host's validated settings, read once at start from the config file and the environment.</summary>
+public sealed class HostSettings
+{
+    /// <summary>The config file, or null when everything came from the environment.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary><c>listen_url</c>: where Kestrel listens.</summary>
+    public Uri ListenUrl { get; init; } = new("https://127.0.0.1:8443");
+
+    /// <summary><c>plugins_path</c>: one subfolder per plugin.</summary>
+    public required string PluginsPath { get; init; }
+
+    /// <summary><c>data_path</c>: where the host keeps its generated certificate.</summary>
+    public required string DataPath { get; init; }
+
+    /// <summary><c>access_token</c>: the API key. Never log it.</summary>
+    public string? AccessToken { get; init; }
+
+    /// <summary><c>allow_anonymous</c>: serve without any token (warned at every start).</summary>
+    public bool AllowAnonymous { get; init; }
+
+    /// <summary><c>allow_plain_http</c>: permit an <c>http://</c> <c>listen_url</c>.</summary>
+    public bool AllowPlainHttp { get; init; }
+
+    /// <summary><c>tls_certificate</c> + <c>tls_key</c>: PEM files.</summary>
+    public string? TlsCertificate { get; init; }
+
+    /// <summary><c>tls_key</c>: PEM private key for <see cref="TlsCertificate"/>.</summary>
+    public string? TlsKey { get; init; }
+
+    /// <summary><c>tls_pfx</c>: a PKCS#12 file, instead of PEM.</summary>
+    public string? TlsPfx { get; init; }
+
+    /// <summary><c>tls_pfx_password</c>: its password. Never log it.</summary>
+    public string? TlsPfxPassword { get; init; }
+
+    /// <summary><c>logging_output</c>: a log file; null logs to the console.</summary>
+    public string? LoggingOutput { get; init; }
+
+    /// <summary><c>logging_severity</c>, as Serilog understands it.</summary>
+    public Serilog.Events.LogEventLevel LoggingLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
+
+    /// <summary><c>session_token_lifetime_seconds</c>: how long a token from token_exchange lives.</summary>
+    public TimeSpan SessionTokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>The configured targets: <c>targets:</c> plus the flat seed keys as <c>default</c>.</summary>
+    public IReadOnlyList<TargetOptions> Targets { get; init; } = [];
+
+    /// <summary>Unknown keys found, each with a suggestion; logged as warnings at start.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Host.Targets;
+
+namespace VmwareMcp.Host.Health;
+
+/// <summary>/readyz: each target connected, or why not. The host stays up either way.</summary>
+internal sealed class TargetsHealthCheck(TargetProviders targets) : IHealthCheck
+{
+    private static readonly TimeSpan PerTarget = TimeSpan.FromSeconds(10);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var checks = targets.Targets.Select(async target =>
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PerTarget);
+            try
+            {
+                var provider = await targets.GetAsync(target.Name, timeout.Token);
+                var about = await provider.GetEndpointInfoAsync(timeout.Token);
+                return (target.Name, Ok: true, Report: (object)new { status = "connected", kind = targets.KindOf(target.Name), api_type = about.ApiType, version = about.ApiVersion, product = about.FullName });
+            }
+            catch (HypervisorException ex)
+            {
+                return (target.Name, Ok: false, Report: (object)new { status = "error", kind = targets.KindOf(target.Name) ?? target.Kind, error = ex.Message });
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (target.Name, Ok: false, Report: (object)new { status = "error", kind = targets.KindOf(target.Name) ?? target.Kind, error = $"no answer within {PerTarget.TotalSeconds:0} s" });
+            }
+        });
+
+        var results = await Task.WhenAll(checks);
+        var data = results.ToDictionary(r => r.Name, r => r.Report);
+        return results.All(r => r.Ok)
+            ? HealthCheckResult.Healthy("every target is connected", data)
+            : HealthCheckResult.Unhealthy($"{results.Count(r => !r.Ok)} of {results.Length} targets are not connected", data: data);
+    }
+}

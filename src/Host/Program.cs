@@ -1,0 +1,3 @@
+using VmwareMcp.Host.Startup;
+
+return await VmwareMcpHost.RunAsync(args);

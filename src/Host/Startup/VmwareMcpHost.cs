@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Extensions.Logging;
+using VmwareMcp.Host.Api;
+using VmwareMcp.Host.Configuration;
+using VmwareMcp.Host.Errors;
+using VmwareMcp.Host.Health;
+using VmwareMcp.Host.Logging;
+using VmwareMcp.Host.Mcp;
+using VmwareMcp.Host.Plugins;
+using VmwareMcp.Host.Security;
+using VmwareMcp.Host.Targets;
+using VmwareMcp.Host.Tls;
+using VmwareMcp.Abstractions.Providers;
+
+namespace VmwareMcp.Host.Startup;
+
+/// <summary>Builds and runs the host: settings, logging, plugins, auth, TLS, MCP and REST.</summary>
+public static partial class VmwareMcpHost
+{
+    /// <summary>The process entry point's body: returns the exit code.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            var options = CommandLine.Parse(args);
+            if (options is null)
+            {
+                Console.WriteLine(CommandLine.Usage);
+                return 0;
+            }
+
+            if (options.Stdio)
+            {
+                using var stdioHost = BuildStdio(options);
+                await stdioHost.RunAsync();
+                return 0;
+            }
+
+            await using var app = Build(options);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (ConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync("config error: " + ex.Message);
+            return ConfigurationException.ExitCode;
+        }
+    }
+
+    /// <summary>Builds the HTTP host without starting it.</summary>
+    /// <param name="options">Where the settings come from.</param>
+    /// <exception cref="ConfigurationException">The configuration is invalid.</exception>
+    public static WebApplication Build(HostStartOptions options)
+    {
+        var (settings, flat) = HostSettingsLoader.Load(options.ConfigFile, options.Environment, options.BaseDirectory);
+        var serilog = SerilogSetup.Create(settings, toStandardError: false, options.LogSink);
+        var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
+        try
+        {
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = options.BaseDirectory });
+            builder.Configuration.AddInMemoryCollection(flat.Values);
+            builder.WebHost.UseKestrelCore();
+            builder.Services.AddRoutingCore();
+            var certificate = settings.ListenUrl.Scheme == Uri.UriSchemeHttps ? CertificateSource.Load(settings, logger) : null;
+            builder.WebHost.ConfigureKestrel(kestrel => KestrelListen.Configure(kestrel, settings.ListenUrl, certificate));
+
+            var catalog = AddServices(builder.Services, builder.Configuration, settings, serilog, logger, stdio: false);
+            options.ConfigureServices?.Invoke(builder.Services);
+
+            var app = builder.Build();
+            MapEndpoints(app, catalog, logger);
+            LogStart(logger, settings);
+            return app;
+        }
+        catch
+        {
+            serilog.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Builds a host that serves MCP over stdin/stdout (logs go to stderr or the log file).</summary>
+    /// <param name="options">Where the settings come from.</param>
+    public static IHost BuildStdio(HostStartOptions options)
+    {
+        var (settings, flat) = HostSettingsLoader.Load(options.ConfigFile, options.Environment, options.BaseDirectory);
+        var serilog = SerilogSetup.Create(settings, toStandardError: true, options.LogSink);
+        var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = options.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(flat.Values);
+        AddServices(builder.Services, builder.Configuration, settings, serilog, logger, stdio: true);
+        options.ConfigureServices?.Invoke(builder.Services);
+        LogStart(logger, settings);
+        return builder.Build();
+    }
+
+    private static PluginCatalog AddServices(IServiceCollection services, IConfiguration configuration, HostSettings settings, Serilog.Core.Logger serilog, Microsoft.Extensions.Logging.ILogger logger, bool stdio)
+    {
+        services.AddSerilog(serilog, dispose: true);
+        services.AddSingleton<Serilog.ILogger>(serilog);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient();
+        services.AddSingleton<TargetProviders>();
+        services.AddSingleton<ITargetProviders>(sp => sp.GetRequiredService<TargetProviders>());
+        services.AddVmwareMcpServer(stdio);
+        if (!stdio)
+        {
+            services.AddBearerTokens();
+            services.AddProblemDetails();
+            services.AddExceptionHandler<ProblemExceptionHandler>();
+            services.ConfigureHttpJsonOptions(json => JsonDefaults.Apply(json.SerializerOptions));
+            services.AddHealthChecks().AddCheck<TargetsHealthCheck>("targets", tags: [HealthEndpoints.ReadyTag]);
+            services.AddOpenApi();
+        }
+
+        var catalog = new PluginFolderLoader(logger).LoadAll(settings.PluginsPath, services, configuration);
+        services.AddSingleton(catalog);
+        return catalog;
+    }
+
+    private static void MapEndpoints(WebApplication app, PluginCatalog catalog, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        HealthEndpoints.Map(app);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapMcp(McpServerSetup.Route).RequireAuthorization();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        TokenExchangeEndpoint.Map(api);
+        PluginEndpoints.Map(api);
+
+        var pluginRoutes = app.MapGroup(string.Empty).RequireAuthorization();
+        foreach (var plugin in catalog.Loaded.ToList())
+        {
+            try
+            {
+                plugin.EntryPoint.MapEndpoints(pluginRoutes);
+            }
+            catch (Exception ex)
+            {
+                catalog.MarkFailed(plugin, $"mapping its endpoints failed: {ex.GetType().Name}: {ex.Message}");
+                LogMapFailed(logger, ex, plugin.Name);
+            }
+        }
+    }
+
+    private static void LogStart(Microsoft.Extensions.Logging.ILogger logger, HostSettings settings)
+    {
+        foreach (var warning in settings.Warnings)
+        {
+            LogConfigWarning(logger, warning);
+        }
+
+        if (settings.AllowAnonymous)
+        {
+            LogAnonymous(logger);
+        }
+
+        LogTargets(logger, settings.Targets.Count, string.Join(", ", settings.Targets.Select(t => t.ToString())));
+    }
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogConfigWarning(Microsoft.Extensions.Logging.ILogger logger, string warning);
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "allow_anonymous is true: every caller may manage every target without a token")]
+    private static partial void LogAnonymous(Microsoft.Extensions.Logging.ILogger logger);
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "{Count} target(s) configured: {Targets}")]
+    private static partial void LogTargets(Microsoft.Extensions.Logging.ILogger logger, int count, string targets);
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error, Message = "Plugin {Name} failed while mapping its endpoints and is skipped")]
+    private static partial void LogMapFailed(Microsoft.Extensions.Logging.ILogger logger, Exception exception, string name);
+}

@@ -1,0 +1,136 @@
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Abstractions.Targets;
+using VmwareMcp.Host.Configuration;
+
+namespace VmwareMcp.Host.Targets;
+
+/// <summary>
+/// Resolves each target to a provider once: by its <c>kind</c>, or by asking each factory whether it serves
+/// the endpoint. A failure is remembered for /readyz and retried on the next call.
+/// </summary>
+internal sealed partial class TargetProviders(
+    HostSettings settings,
+    IEnumerable<IHypervisorProviderFactory> factories,
+    IServiceProvider services,
+    ILogger<TargetProviders> logger) : ITargetProviders, IAsyncDisposable
+{
+    private readonly Dictionary<string, TargetSlot> _slots =
+        settings.Targets.ToDictionary(t => t.Name, t => new TargetSlot(t), StringComparer.OrdinalIgnoreCase);
+
+    private readonly IReadOnlyList<IHypervisorProviderFactory> _factories = Validate(factories.ToList());
+
+    public IReadOnlyList<TargetOptions> Targets => settings.Targets;
+
+    /// <summary>The last failure per target, or null when it resolved.</summary>
+    public string? LastError(string target) => _slots.TryGetValue(target, out var slot) ? slot.LastError : null;
+
+    /// <summary>The kind of a target that resolved, else null.</summary>
+    public string? KindOf(string target) => _slots.TryGetValue(target, out var slot) ? slot.Kind : null;
+
+    public async ValueTask<IHypervisorProvider> GetAsync(string? target, CancellationToken cancellationToken)
+    {
+        var slot = Find(target);
+        if (slot.Provider is { } ready)
+        {
+            return ready;
+        }
+
+        await slot.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (slot.Provider is { } raced)
+            {
+                return raced;
+            }
+
+            var factory = await ChooseFactoryAsync(slot.Target, cancellationToken);
+            slot.Provider = factory.Create(slot.Target, services);
+            slot.Kind = factory.Kind;
+            slot.LastError = null;
+            LogResolved(logger, slot.Target.Name, factory.Kind);
+            return slot.Provider;
+        }
+        catch (HypervisorException ex)
+        {
+            slot.LastError = ex.Message;
+            throw;
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    private TargetSlot Find(string? target)
+    {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            return _slots.Count == 1
+                ? _slots.Values.Single()
+                : throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"several targets are configured; name one with 'target': {Names()}");
+        }
+
+        return _slots.TryGetValue(target, out var slot)
+            ? slot
+            : throw new HypervisorException(HypervisorErrorKind.NotFound, $"no target named '{target}'; configured targets: {Names()}");
+    }
+
+    private async Task<IHypervisorProviderFactory> ChooseFactoryAsync(TargetOptions target, CancellationToken cancellationToken)
+    {
+        if (target.Kind is not null)
+        {
+            return _factories.FirstOrDefault(f => string.Equals(f.Kind, target.Kind, StringComparison.OrdinalIgnoreCase))
+                ?? throw new HypervisorException(HypervisorErrorKind.Unavailable, $"target '{target.Name}' has kind '{target.Kind}', but no loaded plugin serves that kind (loaded kinds: {Kinds()})");
+        }
+
+        foreach (var factory in _factories)
+        {
+            if (await factory.ClaimsAsync(target, services, cancellationToken))
+            {
+                return factory;
+            }
+        }
+
+        throw new HypervisorException(HypervisorErrorKind.Unavailable, $"no loaded plugin serves target '{target.Name}' at {target.Endpoint} (loaded kinds: {Kinds()})");
+    }
+
+    private string Names() => string.Join(", ", settings.Targets.Select(t => t.Name));
+
+    private string Kinds() => _factories.Count == 0 ? "none" : string.Join(", ", _factories.Select(f => f.Kind));
+
+    private static List<IHypervisorProviderFactory> Validate(List<IHypervisorProviderFactory> factories)
+    {
+        var clash = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        return clash is null
+            ? factories
+            : throw new InvalidOperationException($"two plugins claim the provider kind '{clash.Key}': {string.Join(", ", clash.Select(f => f.GetType().Assembly.GetName().Name))}; remove one");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var slot in _slots.Values)
+        {
+            if (slot.Provider is not null)
+            {
+                await slot.Provider.DisposeAsync();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Target {Target} is served by the {Kind} provider")]
+    private static partial void LogResolved(ILogger logger, string target, string kind);
+
+    private sealed class TargetSlot(TargetOptions target)
+    {
+        public TargetOptions Target { get; } = target;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public IHypervisorProvider? Provider { get; set; }
+
+        public string? Kind { get; set; }
+
+        public string? LastError { get; set; }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace VmwareMcp.Vim25;
+
+/// <summary>
+/// Inventory reads that cost one RetrievePropertiesEx (plus continuations) however many objects match,
+/// never one call per object.
+/// </summary>
+public static class PropertyCollector
+{
+    /// <summary>Objects fetched per page; vCenter may return fewer.</summary>
+    public const int PageSize = 1000;
+
+    /// <summary>Every object of <paramref name="type"/> below <paramref name="root"/>, with <paramref name="paths"/>.</summary>
+    /// <param name="client">The session.</param>
+    /// <param name="root">Where to search (a folder, datacenter, cluster…); null for the root folder.</param>
+    /// <param name="type">Managed object type, for example <c>VirtualMachine</c>.</param>
+    /// <param name="paths">Property paths to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static Task<List<ObjectContent>> RetrieveAllAsync(this VimClient client, ManagedObjectReference? root, string type, IReadOnlyCollection<string> paths, CancellationToken cancellationToken) =>
+        client.RetrieveAllAsync(root, [new PropertySpec(type, paths)], cancellationToken);
+
+    /// <summary>Every object of each spec's type below <paramref name="root"/>, all in one RetrievePropertiesEx.</summary>
+    /// <param name="client">The session.</param>
+    /// <param name="root">Where to search; null for the root folder.</param>
+    /// <param name="specs">Types with the paths to read for each (subtypes match too).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<List<ObjectContent>> RetrieveAllAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<PropertySpec> specs, CancellationToken cancellationToken)
+    {
+        var content = await client.GetServiceContentAsync(cancellationToken);
+        var view = (await client.InvokeAsync("CreateContainerView", content.ViewManager, w =>
+        {
+            w.Ref("container", root ?? content.RootFolder);
+            foreach (var spec in specs)
+            {
+                w.Text("type", spec.Type);
+            }
+
+            w.Bool("recursive", true);
+        }, cancellationToken)).Select(Vim.Ref).Single()!.Value;
+        try
+        {
+            return await client.RetrieveAsync(specs, w => w.Element("objectSet", null, o => o
+                .Ref("obj", view)
+                .Bool("skip", true)
+                .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false))), cancellationToken);
+        }
+        finally
+        {
+            await client.InvokeAsync("DestroyView", view, null, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The given objects (all of <paramref name="type"/>) with <paramref name="paths"/>, in one call.</summary>
+    /// <param name="client">The session.</param>
+    /// <param name="objects">The objects.</param>
+    /// <param name="type">Their type.</param>
+    /// <param name="paths">Property paths to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<List<ObjectContent>> RetrieveObjectsAsync(this VimClient client, IReadOnlyCollection<ManagedObjectReference> objects, string type, IReadOnlyCollection<string> paths, CancellationToken cancellationToken)
+    {
+        if (objects.Count == 0)
+        {
+            return [];
+        }
+
+        return await client.RetrieveAsync([new PropertySpec(type, paths)], w =>
+        {
+            foreach (var obj in objects)
+            {
+                w.Element("objectSet", null, o => o.Ref("obj", obj).Bool("skip", false));
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>One object's properties, or null when it has gone.</summary>
+    /// <param name="client">The session.</param>
+    /// <param name="obj">The object.</param>
+    /// <param name="paths">Property paths to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<ObjectContent?> RetrieveOneAsync(this VimClient client, ManagedObjectReference obj, IReadOnlyCollection<string> paths, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.RetrieveObjectsAsync([obj], obj.Type, paths, cancellationToken)).FirstOrDefault();
+        }
+        catch (VmwareMcp.Abstractions.Errors.HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Objects of mixed types, each with the paths its type's spec names, in one call.</summary>
+    /// <param name="client">The session.</param>
+    /// <param name="objects">The objects.</param>
+    /// <param name="specs">The paths to read per type.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<List<ObjectContent>> RetrieveObjectsAsync(this VimClient client, IReadOnlyCollection<ManagedObjectReference> objects, IReadOnlyCollection<PropertySpec> specs, CancellationToken cancellationToken)
+    {
+        if (objects.Count == 0)
+        {
+            return [];
+        }
+
+        return await client.RetrieveAsync(specs, w =>
+        {
+            foreach (var obj in objects)
+            {
+                w.Element("objectSet", null, o => o.Ref("obj", obj).Bool("skip", false));
+            }
+        }, cancellationToken);
+    }
+
+    private static async Task<List<ObjectContent>> RetrieveAsync(this VimClient client, IReadOnlyCollection<PropertySpec> specs, Action<SoapWriter> objectSets, CancellationToken cancellationToken)
+    {
+        var content = await client.GetServiceContentAsync(cancellationToken);
+        var results = new List<ObjectContent>();
+        var page = await client.InvokeAsync("RetrievePropertiesEx", content.PropertyCollector, w =>
+        {
+            w.Element("specSet", null, spec =>
+            {
+                foreach (var propertySpec in specs)
+                {
+                    spec.Element("propSet", null, p =>
+                    {
+                        p.Text("type", propertySpec.Type);
+                        foreach (var path in propertySpec.Paths)
+                        {
+                            p.Text("pathSet", path);
+                        }
+                    });
+                }
+
+                objectSets(spec);
+            });
+            w.Element("options", null, o => o.Number("maxObjects", PageSize));
+        }, (reader, ct) => ReadPageAsync(reader, results, ct), cancellationToken);
+
+        while (page is not null)
+        {
+            var token = page;
+            page = await client.InvokeAsync("ContinueRetrievePropertiesEx", content.PropertyCollector, w => w.Text("token", token),
+                (reader, ct) => ReadPageAsync(reader, results, ct), cancellationToken);
+        }
+
+        return results;
+    }
+
+    /// <summary>Streams one RetrieveResult into <paramref name="results"/>; returns the continuation token.</summary>
+    private static async Task<string?> ReadPageAsync(XmlReader reader, List<ObjectContent> results, CancellationToken cancellationToken)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return null;
+        }
+
+        string? token = null;
+        var responseDepth = reader.Depth;
+        await reader.ReadAsync();
+        while (reader.Depth > responseDepth)
+        {
+            if (reader is { NodeType: XmlNodeType.Element, LocalName: "returnval" } && !reader.IsEmptyElement)
+            {
+                var depth = reader.Depth;
+                await reader.ReadAsync();
+                while (reader.Depth > depth)
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        await reader.ReadAsync();
+                        continue;
+                    }
+
+                    var element = (XElement)await XNode.ReadFromAsync(reader, cancellationToken);
+                    if (element.Name.LocalName == "objects")
+                    {
+                        results.Add(ObjectContent.Parse(element));
+                    }
+                    else if (element.Name.LocalName == "token")
+                    {
+                        token = element.Value;
+                    }
+                }
+            }
+            else
+            {
+                await reader.ReadAsync();
+            }
+        }
+
+        return token;
+    }
+}

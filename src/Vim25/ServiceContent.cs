@@ -1,0 +1,41 @@
+using System.Xml.Linq;
+using VmwareMcp.Abstractions.Inventory;
+
+namespace VmwareMcp.Vim25;
+
+/// <summary>The parts of vim25 <c>ServiceContent</c> this client uses.</summary>
+public sealed record ServiceContent(
+    ManagedObjectReference RootFolder,
+    ManagedObjectReference PropertyCollector,
+    ManagedObjectReference ViewManager,
+    ManagedObjectReference SessionManager,
+    ManagedObjectReference? PerfManager,
+    ManagedObjectReference? VirtualDiskManager,
+    ManagedObjectReference? FileManager,
+    ManagedObjectReference? EventManager,
+    ManagedObjectReference? TaskManager,
+    EndpointInfo About)
+{
+    /// <summary>Whether the endpoint is a vCenter (<c>VirtualCenter</c>) rather than a standalone host (<c>HostAgent</c>).</summary>
+    public bool IsVCenter => About.ApiType == "VirtualCenter";
+
+    internal static ServiceContent Parse(XElement returnValue)
+    {
+        var about = returnValue.Element(VimNamespaces.V + "about")!;
+        return new ServiceContent(
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "rootFolder"))!.Value,
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "propertyCollector"))!.Value,
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "viewManager"))!.Value,
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "sessionManager"))!.Value,
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "perfManager")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "virtualDiskManager")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "fileManager")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "eventManager")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "taskManager")),
+            new EndpointInfo(
+                Vim.Text(about, "apiType") ?? "unknown",
+                Vim.Text(about, "apiVersion") ?? "unknown",
+                Vim.Text(about, "fullName") ?? "unknown",
+                Vim.Text(about, "instanceUuid")));
+    }
+}

@@ -1,0 +1,40 @@
+using VmwareMcp.Vim25;
+
+namespace VmwareMcp.Vsphere;
+
+/// <summary>Host and cluster names by host reference, read in the same call as the VMs that point at them.</summary>
+internal sealed class HostDirectory
+{
+    public static readonly PropertySpec HostSpec = new("HostSystem", ["name", "parent"]);
+    public static readonly PropertySpec ComputeSpec = new("ComputeResource", ["name"]);
+
+    private readonly Dictionary<ManagedObjectReference, (string Name, ManagedObjectReference? Parent)> _hosts = [];
+    private readonly Dictionary<ManagedObjectReference, string> _clusters = [];
+
+    /// <summary>Picks hosts and clusters out of a mixed result; returns the rest.</summary>
+    public IEnumerable<ObjectContent> Absorb(IEnumerable<ObjectContent> objects)
+    {
+        foreach (var obj in objects)
+        {
+            switch (obj.Obj.Type)
+            {
+                case "HostSystem":
+                    _hosts[obj.Obj] = (obj.Text("name") ?? obj.Obj.Value, obj.Ref("parent"));
+                    break;
+                case "ClusterComputeResource":
+                    _clusters[obj.Obj] = obj.Text("name") ?? obj.Obj.Value;
+                    break;
+                case "ComputeResource":
+                    break; // A standalone host's own compute resource is not a cluster.
+                default:
+                    yield return obj;
+                    break;
+            }
+        }
+    }
+
+    public string? HostName(ManagedObjectReference host) => _hosts.TryGetValue(host, out var h) ? h.Name : null;
+
+    public string? ClusterName(ManagedObjectReference host) =>
+        _hosts.TryGetValue(host, out var h) && h.Parent is { } parent && _clusters.TryGetValue(parent, out var name) ? name : null;
+}

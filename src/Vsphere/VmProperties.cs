@@ -1,0 +1,103 @@
+using System.Xml.Linq;
+using VmwareMcp.Abstractions.Vms;
+using VmwareMcp.Vim25;
+
+namespace VmwareMcp.Vsphere;
+
+/// <summary>The VirtualMachine properties read for lists and details, and their mapping to the contract.</summary>
+internal static class VmProperties
+{
+    public static readonly string[] Summary =
+    [
+        "name", "runtime.powerState", "config.template", "summary.config.numCpu", "summary.config.memorySizeMB",
+        "summary.config.guestId", "guest.ipAddress", "runtime.host",
+    ];
+
+    public static readonly string[] Details =
+    [
+        "name", "runtime.powerState", "config.template", "config.guestId", "config.guestFullName", "config.hardware.numCPU",
+        "config.hardware.memoryMB", "config.uuid", "config.instanceUuid", "guest.ipAddress", "guest.hostName",
+        "guest.toolsRunningStatus", "runtime.host", "datastore", "config.hardware.device", "config.annotation", "snapshot",
+        "resourcePool", "parent",
+    ];
+
+    public static VmSummary ToSummary(ObjectContent vm, HostDirectory hosts)
+    {
+        var host = vm.Ref("runtime.host");
+        return new VmSummary(
+            vm.Obj.Value,
+            vm.Text("name") ?? vm.Obj.Value,
+            vm.Text("runtime.powerState") ?? "unknown",
+            vm.Text("config.template") == "true",
+            (int)(Vim.Long(vm["summary.config.numCpu"]) ?? 0),
+            (int)(Vim.Long(vm["summary.config.memorySizeMB"]) ?? 0),
+            vm.Text("summary.config.guestId"),
+            NullIfEmpty(vm.Text("guest.ipAddress")),
+            host is null ? null : hosts.HostName(host.Value),
+            host is null ? null : hosts.ClusterName(host.Value));
+    }
+
+    public static VmDetails ToDetails(ObjectContent vm, HostDirectory hosts, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
+    {
+        var host = vm.Ref("runtime.host");
+        var devices = vm["config.hardware.device"]?.Elements().ToList() ?? [];
+        var snapshotInfo = vm["snapshot"];
+        return new VmDetails(
+            vm.Obj.Value,
+            vm.Text("name") ?? vm.Obj.Value,
+            vm.Text("runtime.powerState") ?? "unknown",
+            vm.Text("config.template") == "true",
+            vm.Text("config.guestId"),
+            vm.Text("config.guestFullName"),
+            (int)(Vim.Long(vm["config.hardware.numCPU"]) ?? 0),
+            (int)(Vim.Long(vm["config.hardware.memoryMB"]) ?? 0),
+            vm.Text("config.uuid"),
+            vm.Text("config.instanceUuid"),
+            NullIfEmpty(vm.Text("guest.ipAddress")),
+            NullIfEmpty(vm.Text("guest.hostName")),
+            vm.Text("guest.toolsRunningStatus"),
+            host is null ? null : hosts.HostName(host.Value),
+            host is null ? null : hosts.ClusterName(host.Value),
+            vm.Refs("datastore").Select(d => names.GetValueOrDefault(d, d.Value)).ToList(),
+            devices.Where(d => Vim.TypeOf(d) == "VirtualDisk").Select(d => ToDisk(d, names)).ToList(),
+            devices.Where(d => d.Element(VimNamespaces.V + "macAddress") is not null || Vim.TypeOf(d).StartsWith("VirtualE1000", StringComparison.Ordinal) || Vim.TypeOf(d).StartsWith("VirtualVmxnet", StringComparison.Ordinal))
+                .Select(d => ToNic(d, names, portgroupNames)).ToList(),
+            NullIfEmpty(vm.Text("config.annotation")),
+            Snapshots.Flatten(snapshotInfo),
+            Vim.Ref(snapshotInfo?.Element(VimNamespaces.V + "currentSnapshot"))?.Value);
+    }
+
+    private static VmDisk ToDisk(XElement disk, IReadOnlyDictionary<ManagedObjectReference, string> names)
+    {
+        var backing = disk.Element(VimNamespaces.V + "backing");
+        var bytes = Vim.Long(disk.Element(VimNamespaces.V + "capacityInBytes")) ?? (Vim.Long(disk.Element(VimNamespaces.V + "capacityInKB")) ?? 0) * 1024;
+        var datastore = Vim.Ref(backing?.Element(VimNamespaces.V + "datastore"));
+        var fileName = Vim.Text(backing, "fileName");
+        return new VmDisk(
+            Vim.Path(disk, "deviceInfo.label")?.Value ?? "disk",
+            Math.Round(bytes / (1024.0 * 1024 * 1024), 2),
+            fileName,
+            datastore is null ? DatastoreOfPath(fileName) : names.GetValueOrDefault(datastore.Value, datastore.Value.Value));
+    }
+
+    private static VmNic ToNic(XElement nic, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
+    {
+        var backing = nic.Element(VimNamespaces.V + "backing");
+        var network = Vim.Ref(backing?.Element(VimNamespaces.V + "network"));
+        var portgroupKey = Vim.Path(backing, "port.portgroupKey")?.Value;
+        var networkName = Vim.Text(backing, "deviceName")
+            ?? (network is null ? null : names.GetValueOrDefault(network.Value))
+            ?? (portgroupKey is null ? null : portgroupNames.GetValueOrDefault(portgroupKey, portgroupKey));
+        return new VmNic(
+            Vim.Path(nic, "deviceInfo.label")?.Value ?? "nic",
+            networkName,
+            Vim.Text(nic, "macAddress"),
+            Vim.Path(nic, "connectable.connected")?.Value == "true");
+    }
+
+    /// <summary>The datastore name in a datastore path (<c>[ds1] vm/vm.vmdk</c> → <c>ds1</c>).</summary>
+    public static string? DatastoreOfPath(string? path) =>
+        path is not null && path.StartsWith('[') && path.IndexOf(']', StringComparison.Ordinal) is var end and > 0 ? path[1..end] : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,179 @@
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Vms;
+using VmwareMcp.Vim25;
+
+namespace VmwareMcp.Vsphere;
+
+public abstract partial class VsphereProvider
+{
+    /// <summary>vSphere's limit on display names.</summary>
+    protected const int MaxNameLength = 80;
+
+    /// <inheritdoc />
+    public async Task<VmDetails> CreateVmAsync(CreateVmRequest request, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ValidateName(request.VmLabel, "vm_label");
+        var vcpus = InRange(request.Vcpus ?? 1, 1, 768, "vcpus");
+        var memory = InRange(request.RamMib ?? 1024, 4, 24 * 1024 * 1024, "ram_mib");
+        var disk = InRange(request.DiskGb ?? 0, 0, 62 * 1024, "disk_gb");
+        var guestId = string.IsNullOrWhiteSpace(request.GuestId) ? "otherGuest64" : request.GuestId;
+
+        var placement = await PlaceAsync(request.TargetDs, request.TargetNet, request.Folder, request.Cluster, request.ResourcePool, cancellationToken);
+        var result = await Client.RunTaskAsync("CreateVM_Task", placement.Folder, w => w
+            .Element("config", null, VmSpecs.Create(request.VmLabel, guestId, vcpus, memory, placement.DatastoreName, placement.Network, disk))
+            .Ref("pool", placement.Pool), progress, cancellationToken);
+        var vm = Vim.Ref(result) ?? throw new HypervisorException(HypervisorErrorKind.Failed, "CreateVM_Task finished without naming the new VM");
+
+        if (request.PowerOn)
+        {
+            await Client.RunTaskAsync("PowerOnVM_Task", vm, null, null, cancellationToken);
+        }
+
+        return await ReadDetailsAsync(vm, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<VmDetails> CloneVmAsync(CloneVmRequest request, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ValidateName(request.DestinationLabel, "destination_label");
+        var source = await ResolveVmAsync(request.SourceIdentifier, cancellationToken);
+        var sourceInfo = await Client.RetrieveOneAsync(source, ["config.template", "parent"], cancellationToken)
+            ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"VM '{request.SourceIdentifier}' disappeared");
+        var isTemplate = sourceInfo.Text("config.template") == "true";
+        var dc = await DatacenterAsync(cancellationToken);
+        var folder = sourceInfo.Ref("parent") is { Type: "Folder" } parent ? parent : dc.VmFolder;
+
+        var lookup = await InventoryLookup.ReadAsync(Client, dc.Ref, cancellationToken);
+        var datastore = request.Datastore is null ? (ManagedObjectReference?)null : lookup.Datastore(request.Datastore).Ref;
+        var host = request.Host is null ? (ManagedObjectReference?)null : lookup.Host(request.Host);
+        // A template has no resource pool of its own, so its clone needs one; a VM's clone defaults to the source's.
+        var pool = request.Pool is not null ? lookup.Pool(request.Pool)
+            : isTemplate ? lookup.DefaultPool(Target.Cluster, host)
+            : (ManagedObjectReference?)null;
+
+        var result = await Client.RunTaskAsync("CloneVM_Task", source, w => w
+            .Ref("folder", folder)
+            .Text("name", request.DestinationLabel)
+            .Element("spec", null, spec => spec
+                .Element("location", null, location =>
+                {
+                    if (datastore is { } d)
+                    {
+                        location.Ref("datastore", d);
+                    }
+
+                    if (pool is { } p)
+                    {
+                        location.Ref("pool", p);
+                    }
+
+                    if (host is { } h)
+                    {
+                        location.Ref("host", h);
+                    }
+                })
+                .Bool("template", request.AsTemplate)
+                .Bool("powerOn", request.PowerOn && !request.AsTemplate)), progress, cancellationToken);
+
+        var clone = Vim.Ref(result) ?? throw new HypervisorException(HypervisorErrorKind.Failed, "CloneVM_Task finished without naming the new VM");
+        return await ReadDetailsAsync(clone, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<VmReference> DeleteVmAsync(string vm, bool force, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var vmRef = await ResolveVmAsync(vm, cancellationToken);
+        var state = await Client.RetrieveOneAsync(vmRef, ["name", "runtime.powerState"], cancellationToken)
+            ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"VM '{vm}' disappeared");
+        var name = state.Text("name") ?? vmRef.Value;
+        if (state.Text("runtime.powerState") == "poweredOn")
+        {
+            if (!force)
+            {
+                throw new HypervisorException(HypervisorErrorKind.Conflict,
+                    $"VM '{name}' ({vmRef.Value}) is powered on: power it off first, or delete with force=true to power it off and delete it", "InvalidPowerState");
+            }
+
+            await Client.RunTaskAsync("PowerOffVM_Task", vmRef, null, null, cancellationToken);
+        }
+
+        await Client.RunTaskAsync("Destroy_Task", vmRef, null, progress, cancellationToken);
+        return new VmReference(vmRef.Value, name);
+    }
+
+    /// <inheritdoc />
+    public async Task<VmDetails> ReconfigureVmAsync(string vm, ReconfigureVmRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Vcpus is null && request.RamMib is null)
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, "give vcpus and/or ram_mib to change");
+        }
+
+        if (request.Vcpus is { } cpus)
+        {
+            InRange(cpus, 1, 768, "vcpus");
+        }
+
+        if (request.RamMib is { } ram)
+        {
+            InRange(ram, 4, 24 * 1024 * 1024, "ram_mib");
+        }
+
+        var vmRef = await ResolveVmAsync(vm, cancellationToken);
+        await Client.RunTaskAsync("ReconfigVM_Task", vmRef, w => w.Element("spec", null, VmSpecs.Resize(request.Vcpus, request.RamMib)), null, cancellationToken);
+        return await ReadDetailsAsync(vmRef, cancellationToken);
+    }
+
+    /// <summary>Resolves folder, pool, datastore and network for a new VM from one inventory read.</summary>
+    private async Task<Placement> PlaceAsync(string? datastoreName, string? networkName, string? folderName, string? clusterName, string? poolName, CancellationToken cancellationToken)
+    {
+        var dc = await DatacenterAsync(cancellationToken);
+        var lookup = await InventoryLookup.ReadAsync(Client, dc.Ref, cancellationToken);
+        var folder = folderName is null ? dc.VmFolder : lookup.Folder(folderName);
+        ManagedObjectReference pool;
+        if (poolName is not null)
+        {
+            pool = lookup.Pool(poolName);
+        }
+        else
+        {
+            if (clusterName is not null && !IsVCenter)
+            {
+                throw NotOnThisKind("placing a VM in a cluster");
+            }
+
+            pool = lookup.DefaultPool(clusterName ?? Target.Cluster, host: null);
+        }
+
+        var datastore = datastoreName ?? Target.Datastore;
+        var chosenDatastore = datastore is null ? lookup.MostFreeDatastore() : lookup.Datastore(datastore);
+        var network = await lookup.NetworkAsync(Client, networkName ?? Target.Network, cancellationToken);
+        return new Placement(folder, pool, chosenDatastore.Name, network);
+    }
+
+    /// <summary>Whether this provider serves a vCenter.</summary>
+    protected bool IsVCenter => ApiType == "VirtualCenter";
+
+    /// <summary>Checks a new VM name: not blank, within vSphere's length limit.</summary>
+    protected static void ValidateName(string? name, string field)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"{field} is required: the new VM's name");
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"{field} is {name.Length} characters; vSphere allows at most {MaxNameLength}");
+        }
+
+        if (!PrintableText.IsPrintable(name))
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"{field} contains control characters or broken Unicode; use printable text");
+        }
+    }
+
+    /// <summary>Checks a number is within bounds, naming the field otherwise.</summary>
+    protected static int InRange(int value, int min, int max, string field) =>
+        value >= min && value <= max ? value : throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"{field} must be between {min} and {max}, got {value}");
+}

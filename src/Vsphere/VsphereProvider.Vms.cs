@@ -1,0 +1,92 @@
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Vms;
+using VmwareMcp.Vim25;
+
+namespace VmwareMcp.Vsphere;
+
+public abstract partial class VsphereProvider
+{
+    /// <inheritdoc />
+    public async Task<VmPage> ListVmsAsync(VmQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Offset < 0 || query.Limit is < 0)
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, "offset and limit must be zero or more");
+        }
+
+        var scope = await ScopeAsync(cancellationToken);
+        // VMs, hosts and clusters come back in one RetrievePropertiesEx (plus continuations), whatever the count.
+        var objects = await Client.RetrieveAllAsync(scope, [new PropertySpec("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec], cancellationToken);
+        var hosts = new HostDirectory();
+        var matchesName = NameGlob.Compile(query.NameGlob);
+        var matching = hosts.Absorb(objects).ToList()
+            .Select(vm => VmProperties.ToSummary(vm, hosts))
+            .Where(vm => matchesName(vm.Name))
+            .Where(vm => query.PowerState is null || string.Equals(vm.PowerState, query.PowerState, StringComparison.OrdinalIgnoreCase))
+            .Where(vm => query.Host is null || string.Equals(vm.Host, query.Host, StringComparison.OrdinalIgnoreCase))
+            .Where(vm => query.Cluster is null || string.Equals(vm.Cluster, query.Cluster, StringComparison.OrdinalIgnoreCase))
+            .Where(vm => query.Template is null || vm.IsTemplate == query.Template)
+            .OrderBy(vm => vm.Name, StringComparer.Ordinal)
+            .ThenBy(vm => vm.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var page = matching.Skip(query.Offset).Take(query.Limit ?? int.MaxValue).ToList();
+        var next = query.Offset + page.Count;
+        return new VmPage(page, matching.Count, query.Offset, next < matching.Count ? next : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<VmDetails> GetVmAsync(string vm, CancellationToken cancellationToken)
+    {
+        var vmRef = await ResolveVmAsync(vm, cancellationToken);
+        return await ReadDetailsAsync(vmRef, cancellationToken);
+    }
+
+    /// <summary>Reads a VM's details in two calls: the VM, then the host, cluster, datastores and networks it names.</summary>
+    protected async Task<VmDetails> ReadDetailsAsync(ManagedObjectReference vmRef, CancellationToken cancellationToken)
+    {
+        var vm = await Client.RetrieveOneAsync(vmRef, VmProperties.Details, cancellationToken)
+            ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"VM '{vmRef.Value}' no longer exists on target '{Target.Name}'");
+
+        var related = new HashSet<ManagedObjectReference>(vm.Refs("datastore"));
+        if (vm.Ref("runtime.host") is { } host)
+        {
+            related.Add(host);
+        }
+
+        foreach (var device in vm["config.hardware.device"]?.Elements() ?? [])
+        {
+            if (Vim.Ref(Vim.Path(device, "backing.network")) is { } network)
+            {
+                related.Add(network);
+            }
+
+            if (Vim.Ref(Vim.Path(device, "backing.datastore")) is { } datastore)
+            {
+                related.Add(datastore);
+            }
+        }
+
+        var relatedObjects = await Client.RetrieveObjectsAsync(related, [new PropertySpec("HostSystem", ["name", "parent"]), new PropertySpec("Datastore", ["name"]), new PropertySpec("Network", ["name"])], cancellationToken);
+        var hostDirectory = new HostDirectory();
+        var names = relatedObjects.ToDictionary(o => o.Obj, o => o.Text("name") ?? o.Obj.Value);
+        var clusterRefs = relatedObjects.Where(o => o.Obj.Type == "HostSystem" && o.Ref("parent")?.Type == "ClusterComputeResource").Select(o => o.Ref("parent")!.Value).ToList();
+        var clusters = await Client.RetrieveObjectsAsync(clusterRefs, "ClusterComputeResource", ["name"], cancellationToken);
+        _ = hostDirectory.Absorb(relatedObjects.Concat(clusters)).ToList();
+        var portgroups = await PortgroupNamesAsync(vm, cancellationToken);
+        return VmProperties.ToDetails(vm, hostDirectory, names, portgroups);
+    }
+
+    /// <summary>Distributed port group names by key, read only when a NIC is on a distributed switch.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> PortgroupNamesAsync(ObjectContent vm, CancellationToken cancellationToken)
+    {
+        var onDistributed = vm["config.hardware.device"]?.Elements().Any(d => Vim.Path(d, "backing.port.portgroupKey") is not null) == true;
+        if (!onDistributed)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var portgroups = await Client.RetrieveAllAsync(await ScopeAsync(cancellationToken), "DistributedVirtualPortgroup", ["name", "key"], cancellationToken);
+        return portgroups.Where(p => p.Text("key") is not null).ToDictionary(p => p.Text("key")!, p => p.Text("name") ?? p.Obj.Value, StringComparer.Ordinal);
+    }
+}

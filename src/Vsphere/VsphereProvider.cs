@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Inventory;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Abstractions.Targets;
+using VmwareMcp.Vim25;
+
+namespace VmwareMcp.Vsphere;
+
+/// <summary>
+/// <see cref="IHypervisorProvider"/> over vim25, for vCenter and standalone ESXi alike. Subclasses say which
+/// endpoint type they serve and replace what a standalone host does differently (clone, clusters).
+/// </summary>
+/// <remarks>Split by concern into partial files: VMs, lifecycle, power, snapshots, inventory.</remarks>
+public abstract partial class VsphereProvider : IHypervisorProvider
+{
+    private static readonly Regex ObjectId = new(@"^(vm-\d+|\d+)$", RegexOptions.CultureInvariant);
+    private Datacenter? _datacenter;
+    private bool _kindChecked;
+
+    /// <summary>Creates the provider; no I/O until the first call.</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="logger">The provider's logger.</param>
+    protected VsphereProvider(TargetOptions target, ILogger logger)
+    {
+        Client = new VimClient(target, logger);
+    }
+
+    /// <summary>The vim25 session with the target.</summary>
+    protected VimClient Client { get; }
+
+    /// <inheritdoc />
+    public TargetOptions Target => Client.Target;
+
+    /// <summary>The <c>about.apiType</c> this provider serves.</summary>
+    protected abstract string ApiType { get; }
+
+    /// <summary>The kind name config uses for this provider.</summary>
+    protected abstract string Kind { get; }
+
+    /// <inheritdoc />
+    public async Task<EndpointInfo> GetEndpointInfoAsync(CancellationToken cancellationToken)
+    {
+        var content = await ContentAsync(cancellationToken);
+        await Client.InvokeAsync("CurrentTime", Vim.ServiceInstance, null, cancellationToken); // Proves the login works.
+        return content.About;
+    }
+
+    /// <summary>The ServiceContent, after checking the endpoint is of the kind this provider serves.</summary>
+    protected async Task<ServiceContent> ContentAsync(CancellationToken cancellationToken)
+    {
+        var content = await Client.GetServiceContentAsync(cancellationToken);
+        if (!_kindChecked)
+        {
+            if (content.About.ApiType != ApiType)
+            {
+                var actual = content.About.ApiType == "VirtualCenter" ? "a vCenter (VirtualCenter)" : $"a standalone ESXi host ({content.About.ApiType})";
+                throw new HypervisorException(HypervisorErrorKind.Unavailable,
+                    $"target '{Target.Name}' is configured with kind '{Kind}', but {Target.Endpoint.Authority} is {actual}: correct 'kind' or leave it out to detect it");
+            }
+
+            _kindChecked = true;
+        }
+
+        return content;
+    }
+
+    /// <summary>The datacenter to work in: resource_datacenter, or the first one.</summary>
+    protected async Task<Datacenter> DatacenterAsync(CancellationToken cancellationToken)
+    {
+        if (_datacenter is not null)
+        {
+            return _datacenter;
+        }
+
+        await ContentAsync(cancellationToken);
+        var all = (await Client.RetrieveAllAsync(null, "Datacenter", Datacenter.Paths, cancellationToken)).Select(Datacenter.From).ToList();
+        var chosen = Target.Datacenter is null
+            ? all.OrderBy(d => d.Ref.Value, StringComparer.Ordinal).FirstOrDefault()
+            : all.FirstOrDefault(d => d.Name == Target.Datacenter);
+        return _datacenter = chosen ?? throw new HypervisorException(HypervisorErrorKind.Unavailable, Target.Datacenter is null
+            ? $"target '{Target.Name}' has no datacenter"
+            : $"target '{Target.Name}' has no datacenter named '{Target.Datacenter}' (resource_datacenter); it has: {string.Join(", ", all.Select(d => d.Name))}");
+    }
+
+    /// <summary>Where inventory reads start: the configured datacenter, else the whole inventory.</summary>
+    protected async Task<ManagedObjectReference?> ScopeAsync(CancellationToken cancellationToken) =>
+        Target.Datacenter is null ? (await ContentAsync(cancellationToken)).RootFolder : (await DatacenterAsync(cancellationToken)).Ref;
+
+    /// <summary>Finds a VM by managed object id or exact name.</summary>
+    /// <exception cref="HypervisorException">NotFound, or Conflict when several VMs share the name.</exception>
+    protected async Task<ManagedObjectReference> ResolveVmAsync(string vm, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(vm))
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, "name the VM by its id (vm-42) or its exact name");
+        }
+
+        var scope = await ScopeAsync(cancellationToken);
+        if (ObjectId.IsMatch(vm) && await Client.RetrieveOneAsync(new ManagedObjectReference("VirtualMachine", vm), ["name"], cancellationToken) is { } byId)
+        {
+            return byId.Obj;
+        }
+
+        var matches = (await Client.RetrieveAllAsync(scope, "VirtualMachine", ["name"], cancellationToken))
+            .Where(o => string.Equals(o.Text("name"), vm, StringComparison.Ordinal))
+            .Select(o => o.Obj)
+            .ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new HypervisorException(HypervisorErrorKind.NotFound, $"no VM named or with id '{vm}' on target '{Target.Name}'; list_vms shows what exists"),
+            _ => throw new HypervisorException(HypervisorErrorKind.Conflict,
+                $"{matches.Count} VMs on target '{Target.Name}' are named '{vm}' ({string.Join(", ", matches.Select(m => m.Value))}): name one by its id"),
+        };
+    }
+
+    /// <summary>Throws the contract's "not on this kind of endpoint" error.</summary>
+    protected HypervisorException NotOnThisKind(string what) =>
+        new(HypervisorErrorKind.NotSupported, $"{what} is not supported on target '{Target.Name}', a standalone ESXi host; it needs a vCenter");
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return Client.DisposeAsync();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Reflection;
+
+namespace VmwareMcp.Tests.Harness;
+
+/// <summary>Paths inside the repository, found from the test assembly's location.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The plugins folder the build laid out beside the test assembly.</summary>
+    public static string BuiltPlugins => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>Test-only plugins (for example one whose entry point throws).</summary>
+    public static string TestPlugins =>
+        Path.Combine(Root, "artifacts", "test-plugins", Configuration);
+
+    /// <summary>The build configuration of the tests, which the plugins were built with too.</summary>
+    public static string Configuration { get; } =
+        typeof(RepositoryPaths).Assembly.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VmwareMcp.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("VmwareMcp.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
+using VmwareMcp.Host.Startup;
+using VmwareMcp.Tests.Harness;
+
+namespace VmwareMcp.Tests.Hosting;
+
+/// <summary>
+/// The real host, in-process: real plugin folders through the real loader, Kestrel with TLS on a free
+/// loopback port, settings from a real config file; every log line captured.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string Token = "test-api-key-Zq81xv";
+
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, string directory, LogCapture logs, Uri baseUrl)
+    {
+        _app = app;
+        Directory = directory;
+        Logs = logs;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string Directory { get; }
+
+    public LogCapture Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>A settings.yml body for one simulator target plus the test token, TLS on a free port.</summary>
+    public static string SettingsFor(Simulator? simulator, string extra = "") =>
+        $"""
+        vcenter_endpoint: "{simulator?.Url.ToString() ?? "https://127.0.0.1:9/sdk"}"
+        login_credential: "{Simulator.User}"
+        secret_key: "{Simulator.Password}"
+        verify_ssl_cert: false
+        access_token: "{Token}"
+        listen_url: "https://127.0.0.1:0"
+        logging_severity: DEBUG
+        {extra}
+        """;
+
+    /// <summary>Starts a host from <paramref name="settingsYaml"/> in a fresh folder.</summary>
+    public static async Task<TestHost> StartAsync(string settingsYaml, string? pluginsPath = null, Action<IServiceCollection>? configureServices = null, string? directory = null)
+    {
+        directory ??= System.IO.Directory.CreateTempSubdirectory("vmwaremcp-test-").FullName;
+        var config = Path.Combine(directory, "settings.yml");
+        await File.WriteAllTextAsync(config, settingsYaml + $"\nplugins_path: \"{pluginsPath ?? RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        var logs = new LogCapture();
+        var app = VmwareMcpHost.Build(new HostStartOptions
+        {
+            ConfigFile = config,
+            Environment = new Dictionary<string, string>(),
+            BaseDirectory = AppContext.BaseDirectory,
+            LogSink = logs,
+            ConfigureServices = configureServices,
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestHost(app, directory, logs, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The SHA-256 fingerprint of the certificate the host serves.</summary>
+    public string? ServedCertificateFingerprint { get; private set; }
+
+    /// <summary>An HttpClient that trusts only this host's certificate, with or without the token.</summary>
+    public HttpClient CreateClient(string? token = Token)
+    {
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                ServedCertificateFingerprint = certificate is null ? null : Convert.ToHexString(SHA256.HashData(certificate.RawData));
+                return certificate is not null;
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>A real MCP client over Streamable HTTP (<c>/mcp</c>) or SSE (<c>/mcp/sse</c>).</summary>
+    public async Task<McpClient> ConnectMcpAsync(HttpTransportMode mode, string? token = Token)
+    {
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = new Uri(BaseUrl, mode == HttpTransportMode.Sse ? "/mcp/sse" : "/mcp"),
+                TransportMode = mode,
+                AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
+            },
+            CreateClient(token: null),
+            ownsHttpClient: true);
+        return await McpClient.CreateAsync(transport);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        // Whatever a test did, the host must never have logged a credential.
+        Logs.AssertContainsNone(Token, Simulator.Password);
+    }
+}

@@ -1,0 +1,55 @@
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using VmwareMcp.Tests.Hosting;
+
+namespace VmwareMcp.Tests.Mcp;
+
+public sealed class McpTransportTests(SimulatedVcenter vcenter) : IClassFixture<SimulatedVcenter>
+{
+    [Theory]
+    [InlineData(HttpTransportMode.StreamableHttp)]
+    [InlineData(HttpTransportMode.Sse)]
+    public async Task A_client_connects_with_the_token_and_lists_tools(HttpTransportMode mode)
+    {
+        await using var mcp = await vcenter.Host.ConnectMcpAsync(mode);
+
+        var tools = await mcp.ListToolsAsync();
+
+        Assert.Contains(tools, t => t.Name == "list_targets");
+        Assert.Equal("VmwareMcp", mcp.ServerInfo?.Name);
+    }
+
+    [Theory]
+    [InlineData(HttpTransportMode.StreamableHttp)]
+    [InlineData(HttpTransportMode.Sse)]
+    public async Task A_client_calls_a_plugin_tool_against_the_simulator(HttpTransportMode mode)
+    {
+        await using var mcp = await vcenter.Host.ConnectMcpAsync(mode);
+
+        var result = await mcp.CallToolAsync("list_clusters");
+
+        Assert.NotEqual(true, result.IsError);
+        Assert.Contains("DC0_C0", result.StructuredContent!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hypervisor_error_reaches_the_client_as_a_tool_error_with_its_message()
+    {
+        await using var mcp = await vcenter.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+
+        var result = await mcp.CallToolAsync("list_clusters", new Dictionary<string, object?> { ["target"] = "nope" });
+
+        Assert.True(result.IsError);
+        Assert.Contains("no target named 'nope'", ((TextContentBlock)result.Content[0]).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_only_tools_say_so_in_their_annotations()
+    {
+        await using var mcp = await vcenter.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+
+        var tool = (await mcp.ListToolsAsync()).Single(t => t.Name == "list_clusters");
+
+        Assert.True(tool.ProtocolTool.Annotations?.ReadOnlyHint);
+    }
+}
