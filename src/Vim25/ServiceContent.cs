@@ -14,6 +14,7 @@ public sealed record ServiceContent(
     ManagedObjectReference? FileManager,
     ManagedObjectReference? EventManager,
     ManagedObjectReference? TaskManager,
+    ManagedObjectReference? SearchIndex,
     EndpointInfo About)
 {
     /// <summary>Whether the endpoint is a vCenter (<c>VirtualCenter</c>) rather than a standalone host (<c>HostAgent</c>).</summary>
@@ -32,6 +33,7 @@ public sealed record ServiceContent(
             Vim.Ref(returnValue.Element(VimNamespaces.V + "fileManager")),
             Vim.Ref(returnValue.Element(VimNamespaces.V + "eventManager")),
             Vim.Ref(returnValue.Element(VimNamespaces.V + "taskManager")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "searchIndex")),
             new EndpointInfo(
                 Vim.Text(about, "apiType") ?? "unknown",
                 Vim.Text(about, "apiVersion") ?? "unknown",

@@ -19,6 +19,7 @@ public abstract partial class VsphereProvider
         var guestId = string.IsNullOrWhiteSpace(request.GuestId) ? "otherGuest64" : request.GuestId;
 
         var placement = await PlaceAsync(request.TargetDs, request.TargetNet, request.Folder, request.Cluster, request.ResourcePool, cancellationToken);
+        await EnsureNameFreeAsync(placement.Folder, request.VmLabel, cancellationToken);
         var result = await Client.RunTaskAsync("CreateVM_Task", placement.Folder, w => w
             .Element("config", null, VmSpecs.Create(request.VmLabel, guestId, vcpus, memory, placement.DatastoreName, placement.Network, disk))
             .Ref("pool", placement.Pool), progress, cancellationToken);
@@ -43,6 +44,7 @@ public abstract partial class VsphereProvider
         var dc = await DatacenterAsync(cancellationToken);
         var folder = sourceInfo.Ref("parent") is { Type: "Folder" } parent ? parent : dc.VmFolder;
 
+        await EnsureNameFreeAsync(folder, request.DestinationLabel, cancellationToken);
         var lookup = await InventoryLookup.ReadAsync(Client, dc.Ref, cancellationToken);
         var datastore = request.Datastore is null ? (ManagedObjectReference?)null : lookup.Datastore(request.Datastore).Ref;
         var host = request.Host is null ? (ManagedObjectReference?)null : lookup.Host(request.Host);
@@ -149,6 +151,25 @@ public abstract partial class VsphereProvider
         var chosenDatastore = datastore is null ? lookup.MostFreeDatastore() : lookup.Datastore(datastore);
         var network = await lookup.NetworkAsync(Client, networkName ?? Target.Network, cancellationToken);
         return new Placement(folder, pool, chosenDatastore.Name, network);
+    }
+
+    /// <summary>
+    /// Refuses a name already used in the destination folder, as vCenter does with DuplicateName; checked
+    /// before any work starts because not every endpoint (nor vcsim) enforces it on every path.
+    /// </summary>
+    protected async Task EnsureNameFreeAsync(ManagedObjectReference folder, string name, CancellationToken cancellationToken)
+    {
+        var content = await ContentAsync(cancellationToken);
+        if (content.SearchIndex is not { } searchIndex)
+        {
+            return;
+        }
+
+        var existing = (await Client.InvokeAsync("FindChild", searchIndex, w => w.Ref("entity", folder).Text("name", name), cancellationToken)).Select(Vim.Ref).FirstOrDefault();
+        if (existing is { } found)
+        {
+            throw new HypervisorException(HypervisorErrorKind.Conflict, $"DuplicateName: The name '{name}' already exists ({found.Value}).", "DuplicateName");
+        }
     }
 
     /// <summary>Whether this provider serves a vCenter.</summary>

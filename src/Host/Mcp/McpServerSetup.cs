@@ -35,6 +35,9 @@ internal static class McpServerSetup
 
         return builder
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Wrap))
-            .WithTools<HostTools>(JsonDefaults.Mcp);
+            .WithTools<HostTools>(JsonDefaults.Mcp)
+            .WithTools<FrontDoor.VmTools>(JsonDefaults.Mcp)
+            .WithTools<FrontDoor.SnapshotTools>(JsonDefaults.Mcp)
+            .WithTools<FrontDoor.InventoryTools>(JsonDefaults.Mcp);
     }
 }

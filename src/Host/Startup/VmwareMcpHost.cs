@@ -114,6 +114,8 @@ public static partial class VmwareMcpHost
             services.ConfigureHttpJsonOptions(json => JsonDefaults.Apply(json.SerializerOptions));
             services.AddHealthChecks().AddCheck<TargetsHealthCheck>("targets", tags: [HealthEndpoints.ReadyTag]);
             services.AddOpenApi();
+            // Binding failures throw, so the exception handler can say which field was wrong instead of an empty 400.
+            services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         }
 
         var catalog = new PluginFolderLoader(logger).LoadAll(settings.PluginsPath, services, configuration);
@@ -136,6 +138,8 @@ public static partial class VmwareMcpHost
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         TokenExchangeEndpoint.Map(api);
         PluginEndpoints.Map(api);
+        FrontDoor.VmRoutes.Map(api);
+        FrontDoor.InventoryRoutes.Map(api);
 
         var pluginRoutes = app.MapGroup(string.Empty).RequireAuthorization();
         foreach (var plugin in catalog.Loaded.ToList())

@@ -1,0 +1,26 @@
+using VmwareMcp.Abstractions.Providers;
+
+namespace VmwareMcp.Host.FrontDoor;
+
+/// <summary>REST routes for the inventory around VMs; every route takes <c>?target=</c>.</summary>
+internal static class InventoryRoutes
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var inventory = api.MapGroup(string.Empty).WithTags("Inventory");
+        inventory.MapGet("/datacenters", async (ITargetProviders targets, string? target, CancellationToken ct) =>
+            await (await targets.GetAsync(target, ct)).ListDatacentersAsync(ct)).WithName("list_datacenters");
+        inventory.MapGet("/hosts", async (ITargetProviders targets, string? target, CancellationToken ct) =>
+            await (await targets.GetAsync(target, ct)).ListHostsAsync(ct)).WithName("list_hosts");
+        inventory.MapGet("/datastores", async (ITargetProviders targets, string? target, CancellationToken ct) =>
+            await (await targets.GetAsync(target, ct)).ListDatastoresAsync(ct)).WithName("list_datastores");
+        inventory.MapGet("/networks", async (ITargetProviders targets, string? target, CancellationToken ct) =>
+            await (await targets.GetAsync(target, ct)).ListNetworksAsync(ct)).WithName("list_networks");
+        inventory.MapGet("/templates", async (ITargetProviders targets, string? target, string? name, int? offset, int? limit, CancellationToken ct) =>
+            await (await targets.GetAsync(target, ct)).ListVmsAsync(
+                VmQueries.Create(name, null, null, null, true, offset ?? 0, limit is null ? null : VmQueries.CheckedLimit(limit.Value)), ct)).WithName("list_templates");
+        inventory.MapGet("/targets", (Targets.TargetProviders targets) =>
+            targets.Targets.Select(t => new { name = t.Name, endpoint = t.Endpoint.Authority, kind = targets.KindOf(t.Name) ?? t.Kind, last_error = targets.LastError(t.Name) }))
+            .WithName("list_targets");
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Abstractions.Vms;
+
+namespace VmwareMcp.Host.FrontDoor;
+
+/// <summary>MCP tools for VM snapshots.</summary>
+[McpServerToolType]
+internal sealed class SnapshotTools(ITargetProviders targets)
+{
+    private const string TargetHelp = "Configured target name (see list_targets); optional when only one is configured.";
+    private const string VmHelp = "The VM: its id (e.g. vm-42) or its exact name.";
+    private const string SnapshotHelp = "The snapshot: its id (e.g. snapshot-7) or its exact name.";
+
+    [McpServerTool(Name = "list_snapshots", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists a VM's snapshots, each with its parent, creation time and the power state it captured.")]
+    public async Task<IReadOnlyList<SnapshotInfo>> ListSnapshots(
+        [Description(VmHelp)] string vm,
+        [Description(TargetHelp)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).ListSnapshotsAsync(vm, cancellationToken);
+
+    [McpServerTool(Name = "create_snapshot", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Takes a snapshot of a VM.")]
+    public async Task<SnapshotInfo> CreateSnapshot(
+        [Description(VmHelp)] string vm,
+        [Description("Snapshot name.")] string name,
+        [Description("Description.")] string? description = null,
+        [Description("Include the running VM's memory.")] bool memory = false,
+        [Description("Quiesce the guest file system (needs VMware Tools).")] bool quiesce = false,
+        [Description(TargetHelp)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).CreateSnapshotAsync(vm, new CreateSnapshotRequest(name, description, memory, quiesce), cancellationToken);
+
+    [McpServerTool(Name = "revert_snapshot", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Reverts a VM to a snapshot. Everything the VM changed since that snapshot is lost.")]
+    public async Task<SnapshotInfo> RevertSnapshot(
+        [Description(VmHelp)] string vm,
+        [Description(SnapshotHelp)] string snapshot,
+        [Description(TargetHelp)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).RevertSnapshotAsync(vm, snapshot, cancellationToken);
+
+    [McpServerTool(Name = "remove_snapshot", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Removes a snapshot, merging its changes into the VM's disks; its child snapshots are kept.")]
+    public async Task<SnapshotInfo> RemoveSnapshot(
+        [Description(VmHelp)] string vm,
+        [Description(SnapshotHelp)] string snapshot,
+        [Description(TargetHelp)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).RemoveSnapshotAsync(vm, snapshot, cancellationToken);
+}

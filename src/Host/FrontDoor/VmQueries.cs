@@ -1,0 +1,30 @@
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Vms;
+
+namespace VmwareMcp.Host.FrontDoor;
+
+/// <summary>Builds and checks <see cref="VmQuery"/> the same way for MCP and REST.</summary>
+internal static class VmQueries
+{
+    public const int MaxPageSize = 1000;
+
+    private static readonly string[] PowerStates = ["poweredOn", "poweredOff", "suspended"];
+
+    public static VmQuery Create(string? name, string? powerState, string? host, string? cluster, bool? template, int offset, int? limit)
+    {
+        if (powerState is not null && !PowerStates.Contains(powerState, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"power_state '{powerState}' is not one of {string.Join(", ", PowerStates)}");
+        }
+
+        if (offset < 0)
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"offset must be 0 or more, got {offset}");
+        }
+
+        return new VmQuery { NameGlob = name, PowerState = powerState, Host = host, Cluster = cluster, Template = template, Offset = offset, Limit = limit };
+    }
+
+    public static int CheckedLimit(int limit) =>
+        limit is >= 1 and <= MaxPageSize ? limit : throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"limit must be between 1 and {MaxPageSize}, got {limit}");
+}

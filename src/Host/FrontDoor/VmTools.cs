@@ -1,0 +1,119 @@
+using System.ComponentModel;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Abstractions.Vms;
+
+namespace VmwareMcp.Host.FrontDoor;
+
+/// <summary>MCP tools for VM lifecycle, served for every provider through the contract.</summary>
+[McpServerToolType]
+internal sealed class VmTools(ITargetProviders targets)
+{
+    /// <summary>Keeps list answers small enough for a model's context; the total says how many more there are.</summary>
+    public const int DefaultPageSize = 50;
+
+    private const string TargetHelp = "Configured target name (see list_targets); optional when only one is configured.";
+    private const string VmHelp = "The VM: its id (e.g. vm-42) or its exact name.";
+
+    [McpServerTool(Name = "list_vms", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists VMs with their power state, size, IP, host and cluster, filtered and paged. The answer has 'total' and, when more match, 'next_offset' to pass as 'offset' for the next page.")]
+    public async Task<VmPage> ListVms(
+        [Description("Name glob, case-insensitive: * matches any run, ? one character (e.g. web-*).")] string? name = null,
+        [Description("Only VMs in this power state: poweredOn, poweredOff or suspended.")] string? power_state = null,
+        [Description("Only VMs on this host (name).")] string? host = null,
+        [Description("Only VMs in this cluster (name).")] string? cluster = null,
+        [Description("true: templates only; false: VMs only; omit for both.")] bool? template = null,
+        [Description("How many to skip (from next_offset of the previous page).")] int offset = 0,
+        [Description("Page size, 1-1000; default 50.")] int limit = DefaultPageSize,
+        [Description(TargetHelp)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).ListVmsAsync(
+            VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)), cancellationToken);
+
+    [McpServerTool(Name = "get_vm", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Shows one VM in detail: power state, guest OS, vCPU, memory, UUIDs, IP, VMware Tools, host, cluster, datastores, disks, NICs, notes and snapshots.")]
+    public async Task<VmDetails> GetVm(
+        [Description(VmHelp)] string vm,
+        [Description(TargetHelp)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).GetVmAsync(vm, cancellationToken);
+
+    [McpServerTool(Name = "create_vm", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Creates a VM. Unset placement uses the target's defaults: its datacenter and cluster, the datastore with the most free space, and its default port group.")]
+    public async Task<VmDetails> CreateVm(
+        [Description("Name of the new VM (at most 80 characters).")] string vm_label,
+        [Description("vCPUs, 1-768 (default 1).")] int? vcpus = null,
+        [Description("Memory in MiB (default 1024).")] int? ram_mib = null,
+        [Description("Datastore name.")] string? target_ds = null,
+        [Description("Network (port group) name.")] string? target_net = null,
+        [Description("Size of a new thin-provisioned disk in GiB; no disk when omitted.")] int? disk_gb = null,
+        [Description("Guest OS id, e.g. ubuntu64Guest (default otherGuest64).")] string? guest_id = null,
+        [Description("VM folder name.")] string? folder = null,
+        [Description("Cluster name.")] string? cluster = null,
+        [Description("Resource pool name, instead of a cluster's root pool.")] string? resource_pool = null,
+        [Description("Power the VM on once created.")] bool power_on = false,
+        [Description(TargetHelp)] string? target = null,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).CreateVmAsync(
+            new CreateVmRequest
+            {
+                VmLabel = vm_label, Vcpus = vcpus, RamMib = ram_mib, TargetDs = target_ds, TargetNet = target_net, DiskGb = disk_gb,
+                GuestId = guest_id, Folder = folder, Cluster = cluster, ResourcePool = resource_pool, PowerOn = power_on,
+            },
+            progress is null ? null : new McpProgress(progress, $"creating {vm_label}"),
+            cancellationToken);
+
+    [McpServerTool(Name = "clone_vm", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Clones a VM or a template into a new VM (or template). Progress is reported while vSphere copies the disks.")]
+    public async Task<VmDetails> CloneVm(
+        [Description("The VM or template to copy: id or exact name.")] string source_identifier,
+        [Description("Name of the new VM.")] string destination_label,
+        [Description("Datastore for the copy; default the source's.")] string? datastore = null,
+        [Description("Resource pool name; default the source's.")] string? pool = null,
+        [Description("Host name; default chosen by vSphere.")] string? host = null,
+        [Description("Power the copy on.")] bool power_on = false,
+        [Description("Make the copy a template.")] bool as_template = false,
+        [Description(TargetHelp)] string? target = null,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).CloneVmAsync(
+            new CloneVmRequest
+            {
+                SourceIdentifier = source_identifier, DestinationLabel = destination_label, Datastore = datastore, Pool = pool,
+                Host = host, PowerOn = power_on, AsTemplate = as_template,
+            },
+            progress is null ? null : new McpProgress(progress, $"cloning {source_identifier} to {destination_label}"),
+            cancellationToken);
+
+    [McpServerTool(Name = "delete_vm", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Deletes a VM and its disks from the datastore. A powered-on VM is refused unless force is true, which powers it off first. This cannot be undone.")]
+    public async Task<VmReference> DeleteVm(
+        [Description(VmHelp)] string vm_identifier,
+        [Description("Power a running VM off, then delete it.")] bool force = false,
+        [Description(TargetHelp)] string? target = null,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).DeleteVmAsync(vm_identifier, force,
+            progress is null ? null : new McpProgress(progress, $"deleting {vm_identifier}"), cancellationToken);
+
+    [McpServerTool(Name = "power_vm", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]
+    public async Task<PowerResult> PowerVm(
+        [Description(VmHelp)] string vm_identifier,
+        [Description("POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST or REBOOT_GUEST.")] PowerAction desired_state,
+        [Description(TargetHelp)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).SetPowerStateAsync(vm_identifier, desired_state, cancellationToken);
+
+    [McpServerTool(Name = "reconfigure_vm", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Changes a VM's vCPU count and/or memory. Growing a running VM needs hot-add enabled in the guest's configuration.")]
+    public async Task<VmDetails> ReconfigureVm(
+        [Description(VmHelp)] string vm_identifier,
+        [Description("New vCPU count, 1-768.")] int? vcpus = null,
+        [Description("New memory in MiB.")] int? ram_mib = null,
+        [Description(TargetHelp)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).ReconfigureVmAsync(vm_identifier, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
+}

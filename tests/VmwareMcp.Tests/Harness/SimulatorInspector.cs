@@ -1,0 +1,168 @@
+using System.Net;
+using System.Security;
+using System.Text;
+using System.Xml.Linq;
+
+namespace VmwareMcp.Tests.Harness;
+
+/// <summary>
+/// Reads and changes the simulator behind our back with raw SOAP text and XDocument: an independent
+/// path that shares no code with the product's vim25 client, so assertions do not trust what they test.
+/// </summary>
+public sealed class SimulatorInspector : IDisposable
+{
+    private static readonly XNamespace V = "urn:vim25";
+    private static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
+    private readonly HttpClient _http;
+    private readonly Uri _url;
+    private XElement? _content;
+
+    public SimulatorInspector(Simulator simulator)
+    {
+        _url = simulator.Url;
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+    }
+
+    /// <summary>One VM as the simulator sees it.</summary>
+    public sealed record VmRecord(string Id, string Name, string PowerState, bool Template, int NumCpu, int MemoryMb, IReadOnlyList<string> Datastores, IReadOnlyList<string> Networks, int Snapshots, string? Host);
+
+    public async Task<List<VmRecord>> VmsAsync()
+    {
+        var objects = await RetrieveAsync("VirtualMachine", ["name", "runtime.powerState", "config.template", "config.hardware.numCPU", "config.hardware.memoryMB", "datastore", "network", "snapshot", "runtime.host"]);
+        var names = (await RetrieveAsync("Datastore", ["name"])).Concat(await RetrieveAsync("Network", ["name"])).Concat(await RetrieveAsync("HostSystem", ["name"]))
+            .ToDictionary(o => o.Id, o => o.Props["name"].Value);
+        return objects.Select(o => new VmRecord(
+            o.Id,
+            o.Props["name"].Value,
+            o.Props["runtime.powerState"].Value,
+            o.Props.TryGetValue("config.template", out var t) && t.Value == "true",
+            int.Parse(o.Props["config.hardware.numCPU"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(o.Props["config.hardware.memoryMB"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            o.Props.TryGetValue("datastore", out var ds) ? ds.Elements().Select(e => names[e.Value]).ToList() : [],
+            o.Props.TryGetValue("network", out var net) ? net.Elements().Select(e => names[e.Value]).ToList() : [],
+            o.Props.TryGetValue("snapshot", out var snap) ? snap.Descendants(V + "snapshot").Count() : 0,
+            o.Props.TryGetValue("runtime.host", out var h) ? names.GetValueOrDefault(h.Value) : null)).ToList();
+    }
+
+    public async Task<VmRecord?> VmNamedAsync(string name) => (await VmsAsync()).SingleOrDefault(v => v.Name == name);
+
+    /// <summary>Datastore name → free bytes.</summary>
+    public async Task<Dictionary<string, long>> DatastoreFreeSpaceAsync() =>
+        (await RetrieveAsync("Datastore", ["name", "summary.freeSpace"])).ToDictionary(o => o.Props["name"].Value, o => long.Parse(o.Props["summary.freeSpace"].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task MarkAsTemplateAsync(string vmId) => await CallAsync("MarkAsTemplate", "VirtualMachine", vmId, string.Empty);
+
+    public async Task PowerOffAsync(string vmId) =>
+        await WaitTaskAsync((await CallAsync("PowerOffVM_Task", "VirtualMachine", vmId, string.Empty)).Element(V + "returnval")!.Value);
+
+    public async Task<string> CreateFolderAsync(string name)
+    {
+        var vmFolder = (await RetrieveAsync("Datacenter", ["vmFolder"])).First().Props["vmFolder"].Value;
+        return (await CallAsync("CreateFolder", "Folder", vmFolder, $"<name>{SecurityElement.Escape(name)}</name>")).Element(V + "returnval")!.Value;
+    }
+
+    /// <summary>Terminates every session on the simulator except this inspector's own.</summary>
+    public async Task<int> TerminateOtherSessionsAsync()
+    {
+        await EnsureLoginAsync();
+        var sessionManager = _content!.Element(V + "sessionManager")!.Value;
+        var props = await RetrieveObjectAsync("SessionManager", sessionManager, ["sessionList", "currentSession"]);
+        var mine = props["currentSession"].Element(V + "key")!.Value;
+        var others = props["sessionList"].Elements().Select(s => s.Element(V + "key")!.Value).Where(k => k != mine).ToList();
+        if (others.Count > 0)
+        {
+            await CallAsync("TerminateSession", "SessionManager", sessionManager, string.Concat(others.Select(k => $"<sessionId>{k}</sessionId>")));
+        }
+
+        return others.Count;
+    }
+
+    private async Task WaitTaskAsync(string task)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var state = (await RetrieveObjectAsync("Task", task, ["info.state"]))["info.state"].Value;
+            if (state is "success" or "error")
+            {
+                return;
+            }
+
+            // Used only for tasks vcsim finishes at once; bounded so a bug cannot hang the suite.
+            await Task.Yield();
+        }
+
+        throw new TimeoutException("task " + task + " did not finish");
+    }
+
+    private sealed record Obj(string Id, Dictionary<string, XElement> Props);
+
+    private async Task<List<Obj>> RetrieveAsync(string type, string[] paths)
+    {
+        await EnsureLoginAsync();
+        var viewManager = _content!.Element(V + "viewManager")!.Value;
+        var root = _content.Element(V + "rootFolder")!.Value;
+        var view = (await CallAsync("CreateContainerView", "ViewManager", viewManager,
+            $"<container type=\"Folder\">{root}</container><type>{type}</type><recursive>true</recursive>")).Element(V + "returnval")!.Value;
+        var pathSet = string.Concat(paths.Select(p => $"<pathSet>{p}</pathSet>"));
+        var body = $"<specSet><propSet><type>{type}</type>{pathSet}</propSet><objectSet><obj type=\"ContainerView\">{view}</obj><skip>true</skip>" +
+                   "<selectSet xsi:type=\"TraversalSpec\"><name>v</name><type>ContainerView</type><path>view</path><skip>false</skip></selectSet></objectSet></specSet><options/>";
+        var result = new List<Obj>();
+        var response = await CallAsync("RetrievePropertiesEx", "PropertyCollector", _content.Element(V + "propertyCollector")!.Value, body);
+        while (true)
+        {
+            var returnval = response.Element(V + "returnval");
+            result.AddRange(returnval?.Elements(V + "objects").Select(ToObj) ?? []);
+            var token = returnval?.Element(V + "token")?.Value;
+            if (token is null)
+            {
+                break;
+            }
+
+            response = await CallAsync("ContinueRetrievePropertiesEx", "PropertyCollector", _content.Element(V + "propertyCollector")!.Value, $"<token>{token}</token>");
+        }
+
+        await CallAsync("DestroyView", "ContainerView", view, string.Empty);
+        return result;
+    }
+
+    private async Task<Dictionary<string, XElement>> RetrieveObjectAsync(string type, string id, string[] paths)
+    {
+        var pathSet = string.Concat(paths.Select(p => $"<pathSet>{p}</pathSet>"));
+        var response = await CallAsync("RetrievePropertiesEx", "PropertyCollector", _content!.Element(V + "propertyCollector")!.Value,
+            $"<specSet><propSet><type>{type}</type>{pathSet}</propSet><objectSet><obj type=\"{type}\">{id}</obj></objectSet></specSet><options/>");
+        return ToObj(response.Element(V + "returnval")!.Element(V + "objects")!).Props;
+    }
+
+    private static Obj ToObj(XElement objects) => new(
+        objects.Element(V + "obj")!.Value,
+        objects.Elements(V + "propSet").ToDictionary(p => p.Element(V + "name")!.Value, p => p.Element(V + "val")!));
+
+    private async Task EnsureLoginAsync()
+    {
+        if (_content is not null)
+        {
+            return;
+        }
+
+        _content = (await CallAsync("RetrieveServiceContent", "ServiceInstance", "ServiceInstance", string.Empty)).Element(V + "returnval")!;
+        await CallAsync("Login", "SessionManager", _content.Element(V + "sessionManager")!.Value,
+            $"<userName>{SecurityElement.Escape(Simulator.User)}</userName><password>{SecurityElement.Escape(Simulator.Password)}</password>");
+    }
+
+    private async Task<XElement> CallAsync(string method, string type, string id, string body)
+    {
+        var envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" " +
+                       $"xmlns:xsi=\"{Xsi.NamespaceName}\"><soapenv:Body><{method} xmlns=\"urn:vim25\"><_this type=\"{type}\">{id}</_this>{body}</{method}></soapenv:Body></soapenv:Envelope>";
+        using var response = await _http.PostAsync(_url, new StringContent(envelope, Encoding.UTF8, "text/xml"));
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var responseElement = document.Descendants().First(e => e.Name.LocalName == "Body").Elements().First();
+        if (responseElement.Name.LocalName == "Fault")
+        {
+            throw new InvalidOperationException($"{method} failed: {responseElement}");
+        }
+
+        return responseElement;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
