@@ -102,10 +102,10 @@ internal sealed class VmTools(ITargetProviders targets)
     [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]
     public async Task<PowerResult> PowerVm(
         [Description(VmHelp)] string vm_identifier,
-        [Description("POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST or REBOOT_GUEST.")] PowerAction desired_state,
+        [Description("One of POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST, REBOOT_GUEST.")] string desired_state,
         [Description(TargetHelp)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).SetPowerStateAsync(vm_identifier, desired_state, cancellationToken);
+        await (await targets.GetAsync(target, cancellationToken)).SetPowerStateAsync(vm_identifier, PowerActions.Parse(desired_state), cancellationToken);
 
     [McpServerTool(Name = "reconfigure_vm", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's vCPU count and/or memory. Growing a running VM needs hot-add enabled in the guest's configuration.")]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using VmwareMcp.Abstractions.Errors;
@@ -22,7 +23,49 @@ internal static class ToolErrorFilter
             {
                 return Error($"{ex.Kind}: {ex.Message}");
             }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException && ex is not ArgumentNullException)
+            {
+                return Error("InvalidArgument: " + (MismatchedArgument(context) ?? ex.Message));
+            }
         };
+
+    /// <summary>
+    /// Binding failed: find the argument whose JSON kind does not match the tool's input schema, so the
+    /// message names it (the SDK's exception only says which .NET type it could not make).
+    /// </summary>
+    private static string? MismatchedArgument(RequestContext<CallToolRequestParams> context)
+    {
+        if (context.Params?.Arguments is not { } arguments || context.MatchedPrimitive is not McpServerTool tool
+            || !tool.ProtocolTool.InputSchema.TryGetProperty("properties", out var properties))
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in arguments)
+        {
+            if (!properties.TryGetProperty(name, out var schema) || !schema.TryGetProperty("type", out var type))
+            {
+                continue;
+            }
+
+            var allowed = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToList() : [type.GetString()];
+            var actual = value.ValueKind switch
+            {
+                JsonValueKind.String => "string",
+                JsonValueKind.Number => value.TryGetInt64(out _) ? "integer" : "number",
+                JsonValueKind.True or JsonValueKind.False => "boolean",
+                JsonValueKind.Null => "null",
+                JsonValueKind.Array => "array",
+                _ => "object",
+            };
+            if (!allowed.Contains(actual) && !(actual == "integer" && allowed.Contains("number")))
+            {
+                return $"argument '{name}' must be {string.Join(" or ", allowed.Where(a => a != "null"))}, got {actual}";
+            }
+        }
+
+        return null;
+    }
 
     public static CallToolResult Error(string message) => new()
     {

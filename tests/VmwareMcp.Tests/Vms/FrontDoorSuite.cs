@@ -12,7 +12,7 @@ namespace VmwareMcp.Tests.Vms;
 /// The REST front door against a simulator, each result checked by an independent read. Written once;
 /// each provider's test class supplies its fixture.
 /// </summary>
-public abstract class FrontDoorSuite<TFixture>(TFixture fixture) : IDisposable
+public abstract partial class FrontDoorSuite<TFixture>(TFixture fixture) : IDisposable
     where TFixture : FrontDoorFixture
 {
     protected TFixture Fixture { get; } = fixture;

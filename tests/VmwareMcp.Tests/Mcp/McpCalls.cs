@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace VmwareMcp.Tests.Mcp;
+
+/// <summary>Calls tools with a real MCP client and reads their structured results.</summary>
+public static class McpCalls
+{
+    public static async Task<T> CallAsync<T>(this McpClient client, string tool, object? arguments = null, IProgress<ProgressNotificationValue>? progress = null)
+    {
+        var result = await client.CallToolAsync(tool, ToDictionary(arguments), progress);
+        Assert.True(result.IsError != true, $"{tool} failed: {Text(result)}");
+        var json = JsonSerializer.Serialize(result.StructuredContent);
+        using var document = JsonDocument.Parse(json);
+        // Structured output wraps a non-object result (a list) as {"result": [...]}.
+        var element = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("result", out var wrapped) && typeof(T) != typeof(JsonElement)
+            && (wrapped.ValueKind == JsonValueKind.Array)
+            ? wrapped
+            : document.RootElement;
+        return element.Deserialize<T>(Json.Options)!;
+    }
+
+    public static async Task<string> CallExpectingErrorAsync(this McpClient client, string tool, object? arguments = null)
+    {
+        var result = await client.CallToolAsync(tool, ToDictionary(arguments));
+        Assert.True(result.IsError == true, $"{tool} was expected to fail but returned {JsonSerializer.Serialize(result.StructuredContent)}");
+        return Text(result);
+    }
+
+    public static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text));
+
+    private static Dictionary<string, object?>? ToDictionary(object? arguments) =>
+        arguments is null ? null : JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(arguments));
+
+    /// <summary>Records progress notifications as they arrive (synchronously, so none is lost to a late callback).</summary>
+    public sealed class ProgressLog : IProgress<ProgressNotificationValue>
+    {
+        public ConcurrentQueue<ProgressNotificationValue> Values { get; } = new();
+
+        public void Report(ProgressNotificationValue value) => Values.Enqueue(value);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using VmwareMcp.Abstractions.Vms;
+using VmwareMcp.Tests.Harness;
+using VmwareMcp.Tests.Hosting;
+
+namespace VmwareMcp.Tests.Vms;
+
+/// <summary>vcsim with 5,000 VMs behind a call-counting proxy.</summary>
+public sealed class LargeInventory : IAsyncLifetime
+{
+    public Simulator Simulator { get; private set; } = null!;
+
+    public SoapCountingProxy Proxy { get; private set; } = null!;
+
+    public TestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // One cluster pool plus four standalone hosts' pools, 1,000 VMs each.
+        Simulator = await Simulator.StartAsync("-tls=false", "-vm", "1000", "-host", "4");
+        Proxy = await SoapCountingProxy.StartAsync(Simulator.Url);
+        var settings = TestHost.SettingsFor(Simulator).Replace(Simulator.Url.ToString(), Proxy.Url.ToString(), StringComparison.Ordinal);
+        Host = await TestHost.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Proxy.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
+
+public sealed class InventoryScaleTests(LargeInventory inventory) : IClassFixture<LargeInventory>
+{
+    [Fact]
+    public async Task Listing_5000_vms_costs_one_retrieve_properties_plus_continuations()
+    {
+        using var client = inventory.Host.CreateClient();
+        await client.GetAsync("/readyz"); // Logs in, so the count below is the listing alone.
+        inventory.Proxy.Reset();
+
+        var page = await client.GetFromJsonAsync<VmPage>("/api/v1/vms", Json.Options);
+
+        Assert.Equal(5000, page!.Total);
+        Assert.Equal(5000, page.Items.Count);
+        Assert.Equal(1, inventory.Proxy.Count("RetrievePropertiesEx"));
+        Assert.InRange(inventory.Proxy.Count("ContinueRetrievePropertiesEx"), 0, 5000 / 1000);
+        Assert.InRange(inventory.Proxy.Total, 1, 3 + (5000 / 1000));
+    }
+
+    [Fact]
+    public async Task Finding_one_vm_by_name_among_5000_costs_a_bounded_number_of_calls()
+    {
+        using var client = inventory.Host.CreateClient();
+        await client.GetAsync("/readyz");
+        inventory.Proxy.Reset();
+
+        var vm = await client.GetFromJsonAsync<VmDetails>("/api/v1/vms/DC0_H3_VM999", Json.Options);
+
+        Assert.Equal("DC0_H3_VM999", vm!.Name);
+        Assert.InRange(inventory.Proxy.Total, 1, 12);
+    }
+}
