@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VmwareMcp.Abstractions;
 using VmwareMcp.Abstractions.Plugins;
 
 namespace VmwareMcp.Plugins.Esxi;
@@ -10,7 +11,7 @@ public sealed class EsxiPlugin : IVmwareMcpPlugin
 {
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddMcpServer().WithTools<EsxiHostTools>();
+        services.AddMcpServer().WithTools<EsxiHostTools>(ContractJson.Options);
 
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VmwareMcp.Abstractions;
 using VmwareMcp.Abstractions.Plugins;
 
 namespace VmwareMcp.Plugins.Telemetry;
@@ -12,7 +13,7 @@ public sealed class TelemetryPlugin : IVmwareMcpPlugin
 {
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddMcpServer().WithTools<DatastoreUsageTools>();
+        services.AddMcpServer().WithTools<DatastoreUsageTools>(ContractJson.Options);
 
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>

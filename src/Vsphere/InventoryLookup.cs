@@ -58,6 +58,10 @@ internal sealed class InventoryLookup
         return (reference, name);
     }
 
+    /// <summary>Free bytes on the named datastore.</summary>
+    public long FreeBytes(string datastore) =>
+        Vim.Long(_objects.First(o => o.Obj.Type == "Datastore" && o.Text("name") == datastore)["summary.freeSpace"]) ?? 0;
+
     /// <summary>The accessible datastore with the most free space (the seed's default).</summary>
     public (ManagedObjectReference Ref, string Name) MostFreeDatastore()
     {

@@ -2,58 +2,102 @@ using VmwareMcp.Vim25;
 
 namespace VmwareMcp.Vsphere;
 
+/// <summary>The hardware of a VM to create: what <see cref="VmSpecs.Create"/> writes as a <c>VirtualMachineConfigSpec</c>.</summary>
+/// <param name="Name">Display name.</param>
+/// <param name="GuestId">Guest OS id.</param>
+/// <param name="Vcpus">vCPUs.</param>
+/// <param name="MemoryMib">Memory in MiB.</param>
+/// <param name="VmPathName">Datastore path of the VM's files: <c>[ds]</c> (a new folder) or <c>[ds] folder/name.vmx</c>.</param>
+/// <param name="Nics">One VMXNET3 adapter per network.</param>
+/// <param name="NewDiskGb">Size of a new thin disk, or 0 for none.</param>
+/// <param name="ExistingDisks">Disk files to attach as they are (for example copies made by a clone).</param>
+internal sealed record VmHardware(
+    string Name, string GuestId, int Vcpus, int MemoryMib, string VmPathName,
+    IReadOnlyList<NetworkTarget> Nics, int NewDiskGb, IReadOnlyList<string> ExistingDisks);
+
 /// <summary>Writes the vim25 specs for creating and changing VMs, in WSDL element order.</summary>
 internal static class VmSpecs
 {
     private const int ControllerKey = -100;
 
-    /// <summary>A <c>VirtualMachineConfigSpec</c> for a new VM with one NIC and, optionally, a thin disk.</summary>
-    public static Action<SoapWriter> Create(string name, string guestId, int vcpus, int memoryMib, string datastore, NetworkTarget network, int diskGb) => w =>
+    /// <summary>A <c>VirtualMachineConfigSpec</c> for <paramref name="vm"/>.</summary>
+    public static Action<SoapWriter> Create(VmHardware vm) => w =>
     {
-        w.Text("name", name)
-         .Text("guestId", guestId)
-         .Element("files", null, f => f.Text("vmPathName", $"[{datastore}]"))
-         .Number("numCPUs", vcpus)
-         .Number("memoryMB", memoryMib);
+        w.Text("name", vm.Name)
+         .Text("guestId", vm.GuestId)
+         .Element("files", null, f => f.Text("vmPathName", vm.VmPathName))
+         .Number("numCPUs", vm.Vcpus)
+         .Number("memoryMB", vm.MemoryMib);
+
+        var key = -1;
+        foreach (var network in vm.Nics)
+        {
+            var nicKey = key--;
+            w.Element("deviceChange", null, change => change
+                .Text("operation", "add")
+                .Element("device", "VirtualVmxnet3", nic => nic
+                    .Number("key", nicKey)
+                    .Element("backing", network.PortgroupKey is null ? "VirtualEthernetCardNetworkBackingInfo" : "VirtualEthernetCardDistributedVirtualPortBackingInfo", backing =>
+                    {
+                        if (network.PortgroupKey is null)
+                        {
+                            backing.Text("deviceName", network.Name).Ref("network", network.Ref);
+                        }
+                        else
+                        {
+                            backing.Element("port", null, port => port.Text("switchUuid", network.SwitchUuid).Text("portgroupKey", network.PortgroupKey));
+                        }
+                    })
+                    .Element("connectable", null, c => c.Bool("startConnected", true).Bool("allowGuestControl", true).Bool("connected", true))
+                    .Text("addressType", "generated")));
+        }
+
+        var disks = vm.ExistingDisks.Select(path => (Path: path, NewKb: 0L)).ToList();
+        if (vm.NewDiskGb > 0)
+        {
+            disks.Add(($"[{VmProperties.DatastoreOfPath(vm.VmPathName)}]", (long)vm.NewDiskGb * 1024 * 1024));
+        }
+
+        if (disks.Count == 0)
+        {
+            return;
+        }
 
         w.Element("deviceChange", null, change => change
             .Text("operation", "add")
-            .Element("device", "VirtualVmxnet3", nic => nic
-                .Number("key", -1)
-                .Element("backing", network.PortgroupKey is null ? "VirtualEthernetCardNetworkBackingInfo" : "VirtualEthernetCardDistributedVirtualPortBackingInfo", backing =>
-                {
-                    if (network.PortgroupKey is null)
-                    {
-                        backing.Text("deviceName", network.Name).Ref("network", network.Ref);
-                    }
-                    else
-                    {
-                        backing.Element("port", null, port => port.Text("switchUuid", network.SwitchUuid).Text("portgroupKey", network.PortgroupKey));
-                    }
-                })
-                .Element("connectable", null, c => c.Bool("startConnected", true).Bool("allowGuestControl", true).Bool("connected", true))
-                .Text("addressType", "generated")));
-
-        if (diskGb > 0)
+            .Element("device", "VirtualLsiLogicController", controller => controller
+                .Number("key", ControllerKey)
+                .Number("busNumber", 0)
+                .Text("sharedBus", "noSharing")));
+        for (var i = 0; i < disks.Count; i++)
         {
-            w.Element("deviceChange", null, change => change
-                .Text("operation", "add")
-                .Element("device", "VirtualLsiLogicController", controller => controller
-                    .Number("key", ControllerKey)
-                    .Number("busNumber", 0)
-                    .Text("sharedBus", "noSharing")));
-            w.Element("deviceChange", null, change => change
-                .Text("operation", "add")
-                .Text("fileOperation", "create")
-                .Element("device", "VirtualDisk", disk => disk
-                    .Number("key", -101)
-                    .Element("backing", "VirtualDiskFlatVer2BackingInfo", backing => backing
-                        .Text("fileName", $"[{datastore}]")
-                        .Text("diskMode", "persistent")
-                        .Bool("thinProvisioned", true))
-                    .Number("controllerKey", ControllerKey)
-                    .Number("unitNumber", 0)
-                    .Number("capacityInKB", (long)diskGb * 1024 * 1024)));
+            var (path, newKb) = disks[i];
+            var diskKey = key--;
+            // Unit 7 is the SCSI controller's own.
+            var unit = i < 7 ? i : i + 1;
+            w.Element("deviceChange", null, change =>
+            {
+                change.Text("operation", "add");
+                if (newKb > 0)
+                {
+                    change.Text("fileOperation", "create");
+                }
+
+                change.Element("device", "VirtualDisk", disk =>
+                {
+                    disk.Number("key", diskKey)
+                        .Element("backing", "VirtualDiskFlatVer2BackingInfo", backing => backing
+                            .Text("fileName", path)
+                            .Text("diskMode", "persistent")
+                            .Bool("thinProvisioned", true))
+                        .Number("controllerKey", ControllerKey)
+                        .Number("unitNumber", unit);
+                    if (newKb > 0)
+                    {
+                        disk.Number("capacityInKB", newKb);
+                    }
+                });
+            });
         }
     };
 

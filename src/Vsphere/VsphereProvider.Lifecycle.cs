@@ -21,7 +21,7 @@ public abstract partial class VsphereProvider
         var placement = await PlaceAsync(request.TargetDs, request.TargetNet, request.Folder, request.Cluster, request.ResourcePool, cancellationToken);
         await EnsureNameFreeAsync(placement.Folder, request.VmLabel, cancellationToken);
         var result = await Client.RunTaskAsync("CreateVM_Task", placement.Folder, w => w
-            .Element("config", null, VmSpecs.Create(request.VmLabel, guestId, vcpus, memory, placement.DatastoreName, placement.Network, disk))
+            .Element("config", null, VmSpecs.Create(new VmHardware(request.VmLabel, guestId, vcpus, memory, $"[{placement.DatastoreName}]", [placement.Network], disk, [])))
             .Ref("pool", placement.Pool), progress, cancellationToken);
         var vm = Vim.Ref(result) ?? throw new HypervisorException(HypervisorErrorKind.Failed, "CreateVM_Task finished without naming the new VM");
 

@@ -14,6 +14,11 @@ public abstract partial class VsphereProvider
             throw new HypervisorException(HypervisorErrorKind.InvalidArgument, "offset and limit must be zero or more");
         }
 
+        if (query.Template == true && !IsVCenter)
+        {
+            throw NotOnThisKind("listing templates");
+        }
+
         var scope = await ScopeAsync(cancellationToken);
         // VMs, hosts and clusters come back in one RetrievePropertiesEx (plus continuations), whatever the count.
         var objects = await Client.RetrieveAllAsync(scope, [new PropertySpec("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec], cancellationToken);

@@ -24,8 +24,12 @@ public abstract partial class VsphereProvider : IHypervisorProvider
     /// <param name="logger">The provider's logger.</param>
     protected VsphereProvider(TargetOptions target, ILogger logger)
     {
+        Logger = logger;
         Client = new VimClient(target, logger);
     }
+
+    /// <summary>The provider's logger.</summary>
+    protected ILogger Logger { get; }
 
     /// <summary>The vim25 session with the target.</summary>
     protected VimClient Client { get; }
@@ -119,6 +123,9 @@ public abstract partial class VsphereProvider : IHypervisorProvider
     /// <summary>Throws the contract's "not on this kind of endpoint" error.</summary>
     protected HypervisorException NotOnThisKind(string what) =>
         new(HypervisorErrorKind.NotSupported, $"{what} is not supported on target '{Target.Name}', a standalone ESXi host; it needs a vCenter");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not remove {Folder} after a failed clone; remove it by hand: {Reason}")]
+    private static partial void LogCleanupFailed(ILogger logger, string folder, string reason);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()

@@ -1,23 +1,17 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ModelContextProtocol;
+using VmwareMcp.Abstractions;
 
 namespace VmwareMcp.Host.Api;
 
-/// <summary>One JSON shape for REST and MCP: the seed's snake_case names, enums as SNAKE_UPPER text.</summary>
+/// <summary>The contract's JSON shape (<see cref="ContractJson"/>) applied to the host's REST and MCP options.</summary>
 public static class JsonDefaults
 {
     /// <summary>Applies the shared naming to <paramref name="options"/>.</summary>
     /// <param name="options">Options to change in place.</param>
-    public static void Apply(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper));
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.AllowDuplicateProperties = false;
-    }
+    public static void Apply(JsonSerializerOptions options) => ContractJson.Apply(options);
 
-    /// <summary>Options for MCP tools: the SDK's defaults plus the shared naming.</summary>
+    /// <summary>Options for the host's MCP tools: the SDK's defaults plus the shared naming.</summary>
     public static JsonSerializerOptions Mcp { get; } = CreateMcp();
 
     private static JsonSerializerOptions CreateMcp()

@@ -50,6 +50,19 @@ public sealed class SimulatorInspector : IDisposable
     public async Task<Dictionary<string, long>> DatastoreFreeSpaceAsync() =>
         (await RetrieveAsync("Datastore", ["name", "summary.freeSpace"])).ToDictionary(o => o.Props["name"].Value, o => long.Parse(o.Props["summary.freeSpace"].Value, System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Datastore name → the local folder vcsim keeps its files in.</summary>
+    public async Task<Dictionary<string, string>> DatastoreFoldersAsync() =>
+        (await RetrieveAsync("Datastore", ["name", "info.url"])).ToDictionary(o => o.Props["name"].Value, o => o.Props["info.url"].Value);
+
+    /// <summary>The backing files of a VM's disks, as datastore paths.</summary>
+    public async Task<List<string>> DiskFilesAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        var devices = (await RetrieveObjectAsync("VirtualMachine", vmId, ["config.hardware.device"]))["config.hardware.device"];
+        return devices.Elements().Where(d => (string?)d.Attribute(Xsi + "type") == "VirtualDisk")
+            .Select(d => d.Element(V + "backing")!.Element(V + "fileName")!.Value).ToList();
+    }
+
     public async Task MarkAsTemplateAsync(string vmId) => await CallAsync("MarkAsTemplate", "VirtualMachine", vmId, string.Empty);
 
     public async Task PowerOffAsync(string vmId) =>

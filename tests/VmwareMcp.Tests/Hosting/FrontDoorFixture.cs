@@ -48,3 +48,13 @@ public sealed class VcenterFrontDoorFixture : FrontDoorFixture
 
     public override bool IsVCenter => true;
 }
+
+/// <summary>vcsim's standalone ESXi model: ha-datacenter with the single host ha-host.</summary>
+public sealed class EsxiFrontDoorFixture : FrontDoorFixture
+{
+    protected override string[] SimulatorFlags => ["-mode", "esx"];
+
+    public override string ExistingVm => "ha-host_VM0";
+
+    public override bool IsVCenter => false;
+}

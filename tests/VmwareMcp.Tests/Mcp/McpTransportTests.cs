@@ -30,6 +30,7 @@ public sealed class McpTransportTests(SimulatedVcenter vcenter) : IClassFixture<
 
         Assert.NotEqual(true, result.IsError);
         Assert.Contains("DC0_C0", result.StructuredContent!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"host_count\"", result.StructuredContent!.ToString(), StringComparison.Ordinal); // Plugins share the host's snake_case.
     }
 
     [Fact]

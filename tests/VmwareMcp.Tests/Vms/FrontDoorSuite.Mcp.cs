@@ -51,7 +51,9 @@ public abstract partial class FrontDoorSuite<TFixture>
         await using var mcp = await McpAsync();
         var progress = new McpCalls.ProgressLog();
 
-        var clone = await mcp.CallAsync<VmDetails>("clone_vm", new { source_identifier = Fixture.ExistingVm, destination_label = "mcp-clone" }, progress);
+        await CreateAsync(new { vm_label = "mcp-clone-source", disk_gb = 1 });
+
+        var clone = await mcp.CallAsync<VmDetails>("clone_vm", new { source_identifier = "mcp-clone-source", destination_label = "mcp-clone" }, progress);
 
         Assert.Equal(clone.Id, (await Inspector.VmNamedAsync("mcp-clone"))!.Id);
         Assert.Contains(progress.Values, p => p.Progress == 100);
@@ -60,15 +62,17 @@ public abstract partial class FrontDoorSuite<TFixture>
     [Fact]
     public async Task Clone_with_the_seed_body_copies_the_source()
     {
-        var source = (await Inspector.VmNamedAsync(Fixture.ExistingVm))!;
+        await CreateAsync(new { vm_label = "base-vm-centos", vcpus = 2, ram_mib = 3072, disk_gb = 1 });
+        var source = (await Inspector.VmNamedAsync("base-vm-centos"))!;
 
-        var clone = await ReadAsync<VmDetails>(await Client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = Fixture.ExistingVm, destination_label = "cloned-test-vm" }), System.Net.HttpStatusCode.Created);
+        var clone = await ReadAsync<VmDetails>(await Client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "base-vm-centos", destination_label = "cloned-test-vm" }), System.Net.HttpStatusCode.Created);
         var seen = (await Inspector.VmNamedAsync("cloned-test-vm"))!;
 
         Assert.Equal(clone.Id, seen.Id);
         Assert.NotEqual(source.Id, seen.Id);
+        Assert.Equal((2, 3072), (seen.NumCpu, seen.MemoryMb));
         Assert.Equal(source.NumCpu, seen.NumCpu);
-        Assert.Equal(source.MemoryMb, seen.MemoryMb);
+        Assert.Single(clone.Disks);
     }
 
     [Fact]
