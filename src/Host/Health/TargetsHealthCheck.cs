@@ -19,10 +19,12 @@ internal sealed class TargetsHealthCheck(TargetProviders targets) : IHealthCheck
             {
                 var provider = await targets.GetAsync(target.Name, timeout.Token);
                 var about = await provider.GetEndpointInfoAsync(timeout.Token);
+                targets.ReportStatus(target.Name, null);
                 return (target.Name, Ok: true, Report: (object)new { status = "connected", kind = targets.KindOf(target.Name), api_type = about.ApiType, version = about.ApiVersion, product = about.FullName });
             }
             catch (HypervisorException ex)
             {
+                targets.ReportStatus(target.Name, ex.Message);
                 return (target.Name, Ok: false, Report: (object)new { status = "error", kind = targets.KindOf(target.Name) ?? target.Kind, error = ex.Message });
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -105,6 +105,7 @@ public static partial class VmwareMcpHost
         services.AddHttpClient();
         services.AddSingleton<TargetProviders>();
         services.AddSingleton<ITargetProviders>(sp => sp.GetRequiredService<TargetProviders>());
+        services.AddHostedService<TargetWarmup>();
         services.AddVmwareMcpServer(stdio);
         if (!stdio)
         {

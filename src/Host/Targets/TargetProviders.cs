@@ -22,6 +22,33 @@ internal sealed partial class TargetProviders(
 
     public IReadOnlyList<TargetOptions> Targets => settings.Targets;
 
+    /// <summary>
+    /// Records whether a target answered; logs only when that changes, so a health probe every few
+    /// seconds does not flood the log while a broken target still shows once, with its reason.
+    /// </summary>
+    public void ReportStatus(string target, string? error)
+    {
+        if (!_slots.TryGetValue(target, out var slot))
+        {
+            return;
+        }
+
+        var previous = Interlocked.Exchange(ref slot.Status, error ?? string.Empty);
+        if (previous == (error ?? string.Empty))
+        {
+            return;
+        }
+
+        if (error is null)
+        {
+            LogConnected(logger, target);
+        }
+        else
+        {
+            LogNotConnected(logger, target, error);
+        }
+    }
+
     /// <summary>The last failure per target, or null when it resolved.</summary>
     public string? LastError(string target) => _slots.TryGetValue(target, out var slot) ? slot.LastError : null;
 
@@ -118,6 +145,12 @@ internal sealed partial class TargetProviders(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Target {Target} is connected")]
+    private static partial void LogConnected(ILogger logger, string target);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Target {Target} is not connected: {Reason}")]
+    private static partial void LogNotConnected(ILogger logger, string target, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Target {Target} is served by the {Kind} provider")]
     private static partial void LogResolved(ILogger logger, string target, string kind);
 
@@ -132,5 +165,8 @@ internal sealed partial class TargetProviders(
         public string? Kind { get; set; }
 
         public string? LastError { get; set; }
+
+        /// <summary>Empty when connected, else the reason; null before the first report.</summary>
+        public string? Status;
     }
 }
