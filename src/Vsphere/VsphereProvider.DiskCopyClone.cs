@@ -71,7 +71,7 @@ public abstract partial class VsphereProvider
             {
                 var destination = $"{folder}/{request.DestinationLabel}{(i == 0 ? string.Empty : "_" + i.ToString(CultureInfo.InvariantCulture))}.vmdk";
                 var index = i;
-                var diskProgress = progress is null ? null : new Progress<int>(p => progress.Report(((index * 100) + p) * 90 / (100 * disks.Count)));
+                var diskProgress = progress is null ? null : new ScaledProgress(progress, index * 90 / disks.Count, (index + 1) * 90 / disks.Count);
                 await Client.RunTaskAsync("CopyVirtualDisk_Task", diskManager, w => w
                     .Text("sourceName", disks[index].File).Ref("sourceDatacenter", dc.Ref)
                     .Text("destName", destination).Ref("destDatacenter", dc.Ref)

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using ModelContextProtocol;
 using ModelContextProtocol.Server;
 using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
+using VmwareMcp.Host.Mcp;
 
 namespace VmwareMcp.Host.FrontDoor;
 
@@ -54,7 +54,6 @@ internal sealed class VmTools(ITargetProviders targets)
         [Description("Resource pool name, instead of a cluster's root pool.")] string? resource_pool = null,
         [Description("Power the VM on once created.")] bool power_on = false,
         [Description(TargetHelp)] string? target = null,
-        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).CreateVmAsync(
             new CreateVmRequest
@@ -62,7 +61,7 @@ internal sealed class VmTools(ITargetProviders targets)
                 VmLabel = vm_label, Vcpus = vcpus, RamMib = ram_mib, TargetDs = target_ds, TargetNet = target_net, DiskGb = disk_gb,
                 GuestId = guest_id, Folder = folder, Cluster = cluster, ResourcePool = resource_pool, PowerOn = power_on,
             },
-            progress is null ? null : new McpProgress(progress, $"creating {vm_label}"),
+            ToolProgress.For($"creating {vm_label}"),
             cancellationToken);
 
     [McpServerTool(Name = "clone_vm", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -76,7 +75,6 @@ internal sealed class VmTools(ITargetProviders targets)
         [Description("Power the copy on.")] bool power_on = false,
         [Description("Make the copy a template.")] bool as_template = false,
         [Description(TargetHelp)] string? target = null,
-        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).CloneVmAsync(
             new CloneVmRequest
@@ -84,7 +82,7 @@ internal sealed class VmTools(ITargetProviders targets)
                 SourceIdentifier = source_identifier, DestinationLabel = destination_label, Datastore = datastore, Pool = pool,
                 Host = host, PowerOn = power_on, AsTemplate = as_template,
             },
-            progress is null ? null : new McpProgress(progress, $"cloning {source_identifier} to {destination_label}"),
+            ToolProgress.For($"cloning {source_identifier} to {destination_label}"),
             cancellationToken);
 
     [McpServerTool(Name = "delete_vm", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -93,10 +91,9 @@ internal sealed class VmTools(ITargetProviders targets)
         [Description(VmHelp)] string vm_identifier,
         [Description("Power a running VM off, then delete it.")] bool force = false,
         [Description(TargetHelp)] string? target = null,
-        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).DeleteVmAsync(vm_identifier, force,
-            progress is null ? null : new McpProgress(progress, $"deleting {vm_identifier}"), cancellationToken);
+            ToolProgress.For($"deleting {vm_identifier}"), cancellationToken);
 
     [McpServerTool(Name = "power_vm", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]

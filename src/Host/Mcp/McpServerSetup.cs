@@ -34,7 +34,9 @@ internal static class McpServerSetup
         }
 
         return builder
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolErrorFilter.Wrap))
+            .WithRequestFilters(filters => filters
+                .AddCallToolFilter(ToolErrorFilter.Wrap)
+                .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)))
             .WithTools<HostTools>(JsonDefaults.Mcp)
             .WithTools<FrontDoor.VmTools>(JsonDefaults.Mcp)
             .WithTools<FrontDoor.SnapshotTools>(JsonDefaults.Mcp)

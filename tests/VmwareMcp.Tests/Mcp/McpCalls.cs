@@ -38,8 +38,20 @@ public static class McpCalls
     /// <summary>Records progress notifications as they arrive (synchronously, so none is lost to a late callback).</summary>
     public sealed class ProgressLog : IProgress<ProgressNotificationValue>
     {
+        private readonly TaskCompletionSource _complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public ConcurrentQueue<ProgressNotificationValue> Values { get; } = new();
 
-        public void Report(ProgressNotificationValue value) => Values.Enqueue(value);
+        /// <summary>Completes when 100% arrives; notifications may trail the tool's result on the wire.</summary>
+        public Task Completed => _complete.Task;
+
+        public void Report(ProgressNotificationValue value)
+        {
+            Values.Enqueue(value);
+            if (value.Progress >= 100)
+            {
+                _complete.TrySetResult();
+            }
+        }
     }
 }

@@ -56,6 +56,7 @@ public abstract partial class FrontDoorSuite<TFixture>
         var clone = await mcp.CallAsync<VmDetails>("clone_vm", new { source_identifier = "mcp-clone-source", destination_label = "mcp-clone" }, progress);
 
         Assert.Equal(clone.Id, (await Inspector.VmNamedAsync("mcp-clone"))!.Id);
+        await progress.Completed.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains(progress.Values, p => p.Progress == 100);
     }
 
