@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,16 +7,25 @@ using VmwareMcp.Abstractions.Plugins;
 
 namespace VmwareMcp.Plugins.Telemetry;
 
-/// <summary>Entry point of the telemetry plugin.</summary>
+/// <summary>Entry point: continuous collection, metrics routes, SSE stream, Prometheus export and MCP tools.</summary>
 public sealed class TelemetryPlugin : IVmwareMcpPlugin
 {
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddMcpServer().WithTools<DatastoreUsageTools>(ContractJson.Options);
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelemetryOptions>()
+            .Bind(configuration)
+            .Validate(o => o.IntervalSeconds is >= 1 and <= 3600, "telemetry_interval_seconds must be between 1 and 3600")
+            .Validate(o => o.HistoryMinutes is >= 1 and <= 1440, "telemetry_history_minutes must be between 1 and 1440")
+            .ValidateOnStart();
+        services.AddSingleton<MetricsHistory>();
+        services.AddSingleton<MetricsFeed>();
+        services.AddSingleton<TelemetryExporter>();
+        services.AddSingleton<IStartupFilter, HttpMetricsStartupFilter>();
+        services.AddHostedService<MetricsCollector>();
+        services.AddMcpServer().WithTools<TelemetryTools>(ContractJson.Options);
+    }
 
     /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/metrics/v1/datastores", DatastoreUsageTools.UsageRoute)
-            .WithName("get_datastore_usage")
-            .WithSummary("Capacity, free space and percent used of every datastore");
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => TelemetryRoutes.Map(endpoints);
 }

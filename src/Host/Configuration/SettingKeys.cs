@@ -16,6 +16,8 @@ internal static class SettingKeys
         "access_token", "logging_output", "logging_severity", "listen_url", "plugins_path", "data_path", "targets",
         "allow_anonymous", "allow_plain_http", "tls_certificate", "tls_key", "tls_pfx", "tls_pfx_password",
         "session_token_lifetime_seconds", "plugins",
+        // Read by the Telemetry plugin; listed here so they are not reported as unknown.
+        "telemetry_interval_seconds", "telemetry_history_minutes",
     ];
 
     /// <summary>The closest known key to <paramref name="unknown"/> by edit distance.</summary>

@@ -47,6 +47,12 @@ public static partial class VmwareMcpHost
             await Console.Error.WriteLineAsync("config error: " + ex.Message);
             return ConfigurationException.ExitCode;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            // A plugin's options failed ValidateOnStart; its message names the key.
+            await Console.Error.WriteLineAsync("config error: " + string.Join("; ", ex.Failures));
+            return ConfigurationException.ExitCode;
+        }
     }
 
     /// <summary>Builds the HTTP host without starting it.</summary>

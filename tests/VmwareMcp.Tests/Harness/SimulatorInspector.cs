@@ -63,6 +63,14 @@ public sealed class SimulatorInspector : IDisposable
             .Select(d => d.Element(V + "backing")!.Element(V + "fileName")!.Value).ToList();
     }
 
+    /// <summary>A VM's quickStats and storage summary, as the simulator reports them now.</summary>
+    public async Task<Dictionary<string, long>> VmQuickStatsAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        var props = await RetrieveObjectAsync("VirtualMachine", vmId, ["summary.quickStats.overallCpuUsage", "summary.quickStats.hostMemoryUsage", "summary.quickStats.guestMemoryUsage", "summary.storage.committed"]);
+        return props.ToDictionary(p => p.Key, p => long.Parse(p.Value.Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task MarkAsTemplateAsync(string vmId) => await CallAsync("MarkAsTemplate", "VirtualMachine", vmId, string.Empty);
 
     public async Task PowerOffAsync(string vmId) =>

@@ -348,6 +348,19 @@ public abstract partial class FrontDoorSuite<TFixture>(TFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task Current_vm_metrics_match_an_independent_quickstats_read()
+    {
+        var id = (await Inspector.VmNamedAsync(Fixture.ExistingVm))!.Id;
+
+        var metrics = await ReadAsync<VmwareMcp.Abstractions.Metrics.VmMetrics>(await Client.GetAsync($"/metrics/v1/vm/{Fixture.ExistingVm}/current"));
+        var quickStats = await Inspector.VmQuickStatsAsync(id);
+
+        Assert.Equal(quickStats["summary.quickStats.overallCpuUsage"], metrics.CpuUsageMhz);
+        Assert.Equal(quickStats["summary.quickStats.hostMemoryUsage"], metrics.HostMemoryUsageMib);
+        Assert.NotNull(metrics.CpuUsagePercent);
+    }
+
+    [Fact]
     public async Task Hosts_networks_and_datacenters_are_listed()
     {
         var hosts = await ReadAsync<List<HostInfo>>(await Client.GetAsync("/api/v1/hosts"));

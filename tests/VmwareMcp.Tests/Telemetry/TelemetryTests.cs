@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using VmwareMcp.Abstractions.Metrics;
+using VmwareMcp.Tests.Harness;
+using VmwareMcp.Tests.Hosting;
+using VmwareMcp.Tests.Mcp;
+
+namespace VmwareMcp.Tests.Telemetry;
+
+/// <summary>vcsim's vCenter with collection every second.</summary>
+public sealed class CollectedVcenter : IAsyncLifetime
+{
+    public Simulator Simulator { get; private set; } = null!;
+
+    public TestHost Host { get; private set; } = null!;
+
+    public SimulatorInspector Inspector { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Simulator = await Simulator.StartAsync();
+        Host = await TestHost.StartAsync(TestHost.SettingsFor(Simulator, "telemetry_interval_seconds: 1\ntelemetry_history_minutes: 5"));
+        Inspector = new SimulatorInspector(Simulator);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Inspector.Dispose();
+        await Host.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
+
+public sealed class TelemetryTests(CollectedVcenter vcenter) : IClassFixture<CollectedVcenter>
+{
+    private const string Vm = "DC0_H0_VM0";
+
+    [Fact]
+    public async Task The_seeds_current_route_matches_an_independent_quickstats_read()
+    {
+        using var client = vcenter.Host.CreateClient();
+        var id = (await vcenter.Inspector.VmNamedAsync(Vm))!.Id;
+
+        var metrics = await client.GetFromJsonAsync<VmMetrics>($"/metrics/v1/vm/{Vm}/current", Json.Options);
+        var quickStats = await vcenter.Inspector.VmQuickStatsAsync(id);
+
+        Assert.Equal(quickStats["summary.quickStats.overallCpuUsage"], metrics!.CpuUsageMhz);
+        Assert.Equal(quickStats["summary.quickStats.hostMemoryUsage"], metrics.HostMemoryUsageMib);
+        Assert.Equal(quickStats["summary.quickStats.guestMemoryUsage"], metrics.MemoryActiveMib);
+        Assert.Equal(quickStats["summary.storage.committed"], metrics.StorageCommittedBytes);
+        // vcsim adds random noise to every QueryPerf answer, so realtime counters are checked for presence and range.
+        Assert.InRange(metrics.CpuUsagePercent!.Value, 0, 100 * 64);
+        Assert.NotNull(metrics.NetworkReceivedKBps);
+    }
+
+    [Fact]
+    public async Task An_unknown_vm_is_a_404()
+    {
+        using var client = vcenter.Host.CreateClient();
+
+        var response = await client.GetAsync("/metrics/v1/vm/no-such-vm/current");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_stream_pushes_each_new_sample()
+    {
+        using var client = vcenter.Host.CreateClient();
+        await using var stream = await SseReader.OpenAsync(client, $"/metrics/v1/stream?vm={Vm}");
+
+        var first = JsonDocument.Parse(await stream.NextAsync("sample"));
+        var second = JsonDocument.Parse(await stream.NextAsync("sample"));
+
+        Assert.Equal("text/event-stream", stream.ContentType);
+        Assert.True(second.RootElement.GetProperty("sampled_at").GetDateTimeOffset() > first.RootElement.GetProperty("sampled_at").GetDateTimeOffset());
+        Assert.Equal(Vm, first.RootElement.GetProperty("vms").EnumerateArray().Single().GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task History_returns_the_collected_samples()
+    {
+        using var client = vcenter.Host.CreateClient();
+        await using (var stream = await SseReader.OpenAsync(client, "/metrics/v1/stream"))
+        {
+            await stream.NextAsync("sample");
+        }
+
+        var history = await client.GetFromJsonAsync<List<VmMetrics>>($"/metrics/v1/vm/{Vm}/history?minutes=5", Json.Options);
+
+        Assert.NotEmpty(history!);
+        Assert.All(history!, m => Assert.Equal(Vm, m.Name));
+    }
+
+    [Fact]
+    public async Task History_outside_the_kept_window_is_a_400()
+    {
+        using var client = vcenter.Host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/metrics/v1/vm/{Vm}/history?minutes=9999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Prometheus_text_carries_per_vm_series_and_the_hosts_request_metrics()
+    {
+        using var client = vcenter.Host.CreateClient();
+        await using (var stream = await SseReader.OpenAsync(client, "/metrics/v1/stream"))
+        {
+            await stream.NextAsync("sample");
+        }
+
+        var text = await client.GetStringAsync("/metrics");
+        var samples = PrometheusText.Parse(text);
+
+        Assert.Contains(samples, s => s.Name == "vmwaremcp_vm_cpu_usage_mhz" && s.Labels["target"] == "default" && s.Labels["vm"] == Vm);
+        Assert.Contains(samples, s => s.Name == "vmwaremcp_datastore_capacity_bytes" && s.Labels["datastore"] == "LocalDS_0");
+        Assert.Contains(samples, s => s.Name == "vmwaremcp_collector_samples_total" && s.Value >= 1);
+        Assert.Contains(samples, s => s.Name.StartsWith("http_request", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Mcp_tools_report_vm_host_and_datastore_metrics_and_the_counters()
+    {
+        await using var mcp = await vcenter.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+
+        var vm = await mcp.CallAsync<List<VmMetrics>>("get_vm_metrics", new { vm = Vm });
+        var hosts = await mcp.CallAsync<List<HostMetrics>>("get_host_metrics");
+        var datastores = await mcp.CallAsync<List<DatastoreMetrics>>("get_datastore_usage");
+        var counters = await mcp.CallAsync<List<CounterInfo>>("list_performance_counters", new { group = "cpu" });
+
+        Assert.Equal(Vm, Assert.Single(vm).Name);
+        Assert.All(hosts, h => Assert.True(h.CpuCapacityMhz > 0));
+        Assert.NotEmpty(datastores);
+        Assert.Contains(counters, c => c.Name == "cpu.usage.average");
+    }
+}
