@@ -12,6 +12,9 @@ public enum HypervisorErrorKind
     /// <summary>The object's state or a name clash forbids the operation (HTTP 409).</summary>
     Conflict,
 
+    /// <summary>The caller may not do this: a missing scope, a target outside the token's reach, read-only mode (HTTP 403).</summary>
+    Forbidden,
+
     /// <summary>The endpoint cannot do this (for example clusters on a standalone ESXi host) (HTTP 501).</summary>
     NotSupported,
 

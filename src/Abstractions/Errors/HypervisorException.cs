@@ -24,4 +24,7 @@ public class HypervisorException : Exception
 
     /// <summary>The vSphere fault type behind the failure (for example <c>InvalidPowerState</c>), or null.</summary>
     public string? Fault { get; }
+
+    /// <summary>For a busy or rate-limited target: when trying again makes sense (sent as <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -37,6 +37,12 @@ public sealed class TargetOptions
     /// <summary><c>ssl_thumbprint</c>: SHA-256 fingerprint (hex, colons optional) that pins the endpoint's certificate.</summary>
     public string? SslThumbprint { get; init; }
 
+    /// <summary><c>read_only</c>: refuse every change to this target (global <c>read_only</c> sets it for all).</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary><c>max_concurrent_calls</c>: calls in flight to the endpoint at once; more wait briefly, then get 503.</summary>
+    public int MaxConcurrentCalls { get; init; } = 16;
+
     /// <summary><c>operation_timeout_seconds</c>: the longest one call to the endpoint may take.</summary>
     public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

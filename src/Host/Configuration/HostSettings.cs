@@ -20,6 +20,15 @@ public sealed class HostSettings
     /// <summary><c>access_token</c>: the API key. Never log it.</summary>
     public string? AccessToken { get; init; }
 
+    /// <summary>Every accepted token: <c>tokens:</c> plus the seed's <c>access_token</c> as an admin token.</summary>
+    public IReadOnlyList<Security.TokenGrant> Tokens { get; init; } = [];
+
+    /// <summary><c>audit_log</c>: the JSON-lines file every change (allowed or refused) is appended to.</summary>
+    public required string AuditLog { get; init; }
+
+    /// <summary><c>rate_limit_per_minute</c>: requests one token may make per minute.</summary>
+    public int RateLimitPerMinute { get; init; } = 600;
+
     /// <summary><c>allow_anonymous</c>: serve without any token (warned at every start).</summary>
     public bool AllowAnonymous { get; init; }
 

@@ -25,10 +25,14 @@ internal static class HostSettingsLoader
 
         var accessToken = reader.String("access_token");
         var allowAnonymous = reader.Bool("allow_anonymous", false);
-        if (accessToken is null && !allowAnonymous)
+        var tokens = TokenGrants.Read(reader, accessToken);
+        if (tokens.Count == 0 && !allowAnonymous)
         {
-            throw reader.Error("access_token", "missing: set access_token (or MCP_AUTH_TOKEN), or allow_anonymous: true to serve without authentication");
+            throw reader.Error("access_token", "missing: set access_token (or MCP_AUTH_TOKEN) or tokens:, or allow_anonymous: true to serve without authentication");
         }
+
+        var dataPath = Resolve(reader.String("data_path"), configDirectory) ?? configDirectory;
+        var globalReadOnly = reader.Bool("read_only", false);
 
         var settings = new HostSettings
         {
@@ -36,8 +40,11 @@ internal static class HostSettingsLoader
             ListenUrl = listenUrl,
             AllowPlainHttp = allowPlainHttp,
             PluginsPath = Resolve(reader.String("plugins_path"), configDirectory) ?? Path.Combine(baseDirectory, "plugins"),
-            DataPath = Resolve(reader.String("data_path"), configDirectory) ?? configDirectory,
+            DataPath = dataPath,
             AccessToken = accessToken,
+            Tokens = tokens,
+            AuditLog = Resolve(reader.String("audit_log"), configDirectory) ?? Path.Combine(dataPath, "audit.jsonl"),
+            RateLimitPerMinute = reader.Int("rate_limit_per_minute", 600, 1, 1_000_000),
             AllowAnonymous = allowAnonymous,
             TlsCertificate = Resolve(reader.String("tls_certificate"), configDirectory),
             TlsKey = Resolve(reader.String("tls_key"), configDirectory),
@@ -46,7 +53,7 @@ internal static class HostSettingsLoader
             LoggingOutput = Resolve(reader.String("logging_output"), configDirectory),
             LoggingLevel = ParseLevel(reader),
             SessionTokenLifetime = TimeSpan.FromSeconds(reader.Int("session_token_lifetime_seconds", 3600, 1, 7 * 24 * 3600)),
-            Targets = ReadTargets(reader, flat),
+            Targets = ReadTargets(reader, flat, globalReadOnly),
             Warnings = UnknownKeys(flat),
         };
 
@@ -84,12 +91,12 @@ internal static class HostSettingsLoader
         };
     }
 
-    private static List<TargetOptions> ReadTargets(SettingReader reader, FlatSettings flat)
+    private static List<TargetOptions> ReadTargets(SettingReader reader, FlatSettings flat, bool globalReadOnly)
     {
         var targets = new List<TargetOptions>();
         if (SettingKeys.Target.Any(k => reader.Has(k)))
         {
-            targets.Add(ReadTarget(reader, prefix: string.Empty, DefaultTargetName));
+            targets.Add(ReadTarget(reader, prefix: string.Empty, DefaultTargetName, globalReadOnly));
         }
 
         if (reader.Has("targets") && !flat.Containers.Contains("targets"))
@@ -104,7 +111,7 @@ internal static class HostSettingsLoader
         {
             var prefix = $"targets:{i}:";
             var name = reader.RequiredString(prefix + "name", "every target needs a name");
-            targets.Add(ReadTarget(reader, prefix, name));
+            targets.Add(ReadTarget(reader, prefix, name, globalReadOnly || reader.Bool(prefix + "read_only", false)));
         }
 
         if (targets.Count == 0)
@@ -121,7 +128,7 @@ internal static class HostSettingsLoader
         return targets;
     }
 
-    private static TargetOptions ReadTarget(SettingReader reader, string prefix, string name)
+    private static TargetOptions ReadTarget(SettingReader reader, string prefix, string name, bool readOnly)
     {
         var endpointKey = prefix + "vcenter_endpoint";
         var endpointText = reader.RequiredString(endpointKey, "the vCenter or ESXi address, as host, host:port or URL");
@@ -145,6 +152,8 @@ internal static class HostSettingsLoader
             VerifySsl = reader.Bool(prefix + "verify_ssl_cert", false),
             SslThumbprint = reader.String(prefix + "ssl_thumbprint"),
             OperationTimeout = TimeSpan.FromSeconds(reader.Int(prefix + "operation_timeout_seconds", 600, 1, 86400)),
+            ReadOnly = readOnly,
+            MaxConcurrentCalls = reader.Int(prefix + "max_concurrent_calls", 16, 1, 1024),
         };
     }
 
@@ -159,6 +168,11 @@ internal static class HostSettingsLoader
             if (parts[0].Equals("plugins", StringComparison.OrdinalIgnoreCase))
             {
                 continue; // Plugins validate their own sections.
+            }
+
+            if (parts[0].Equals("tokens", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // TokenGrants checks its own keys.
             }
 
             if (parts[0].Equals("targets", StringComparison.OrdinalIgnoreCase) && parts.Length == 3)

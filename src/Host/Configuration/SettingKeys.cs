@@ -8,6 +8,7 @@ internal static class SettingKeys
     [
         "vcenter_endpoint", "login_credential", "secret_key", "resource_datacenter", "resource_compute_pool",
         "resource_storage", "default_port_group", "verify_ssl_cert", "ssl_thumbprint", "kind", "operation_timeout_seconds",
+        "read_only", "max_concurrent_calls",
     ];
 
     /// <summary>Keys of the host itself.</summary>
@@ -15,7 +16,7 @@ internal static class SettingKeys
     [
         "access_token", "logging_output", "logging_severity", "listen_url", "plugins_path", "data_path", "targets",
         "allow_anonymous", "allow_plain_http", "tls_certificate", "tls_key", "tls_pfx", "tls_pfx_password",
-        "session_token_lifetime_seconds", "plugins",
+        "session_token_lifetime_seconds", "plugins", "tokens", "audit_log", "rate_limit_per_minute",
         // Read by the Telemetry plugin; listed here so they are not reported as unknown.
         "telemetry_interval_seconds", "telemetry_history_minutes",
     ];

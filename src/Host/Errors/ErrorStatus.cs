@@ -10,6 +10,7 @@ internal static class ErrorStatus
         HypervisorErrorKind.InvalidArgument => StatusCodes.Status400BadRequest,
         HypervisorErrorKind.NotFound => StatusCodes.Status404NotFound,
         HypervisorErrorKind.Conflict => StatusCodes.Status409Conflict,
+        HypervisorErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         HypervisorErrorKind.NotSupported => StatusCodes.Status501NotImplemented,
         HypervisorErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status502BadGateway,

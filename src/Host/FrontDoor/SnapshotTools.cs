@@ -1,13 +1,12 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
-using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
 
 namespace VmwareMcp.Host.FrontDoor;
 
 /// <summary>MCP tools for VM snapshots.</summary>
 [McpServerToolType]
-internal sealed class SnapshotTools(ITargetProviders targets)
+internal sealed class SnapshotTools(Targets.TargetProviders targets)
 {
     private const string TargetHelp = "Configured target name (see list_targets); optional when only one is configured.";
     private const string VmHelp = "The VM: its id (e.g. vm-42) or its exact name.";
@@ -31,23 +30,35 @@ internal sealed class SnapshotTools(ITargetProviders targets)
         [Description("Quiesce the guest file system (needs VMware Tools).")] bool quiesce = false,
         [Description(TargetHelp)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).CreateSnapshotAsync(vm, new CreateSnapshotRequest(name, description, memory, quiesce), cancellationToken);
+        await (await targets.GetForChangeAsync(target, cancellationToken)).CreateSnapshotAsync(vm, new CreateSnapshotRequest(name, description, memory, quiesce), cancellationToken);
 
     [McpServerTool(Name = "revert_snapshot", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reverts a VM to a snapshot. Everything the VM changed since that snapshot is lost.")]
     public async Task<SnapshotInfo> RevertSnapshot(
         [Description(VmHelp)] string vm,
         [Description(SnapshotHelp)] string snapshot,
+        [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
         [Description(TargetHelp)] string? target = null,
-        CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).RevertSnapshotAsync(vm, snapshot, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var provider = await targets.GetForChangeAsync(target, cancellationToken);
+        return confirm
+            ? await provider.RevertSnapshotAsync(vm, snapshot, cancellationToken)
+            : throw new ConfirmationRequiredException(await ActionPreviews.RevertAsync(provider, vm, snapshot, cancellationToken));
+    }
 
     [McpServerTool(Name = "remove_snapshot", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Removes a snapshot, merging its changes into the VM's disks; its child snapshots are kept.")]
     public async Task<SnapshotInfo> RemoveSnapshot(
         [Description(VmHelp)] string vm,
         [Description(SnapshotHelp)] string snapshot,
+        [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
         [Description(TargetHelp)] string? target = null,
-        CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).RemoveSnapshotAsync(vm, snapshot, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var provider = await targets.GetForChangeAsync(target, cancellationToken);
+        return confirm
+            ? await provider.RemoveSnapshotAsync(vm, snapshot, cancellationToken)
+            : throw new ConfirmationRequiredException(await ActionPreviews.RemoveSnapshotAsync(provider, vm, snapshot, cancellationToken));
+    }
 }

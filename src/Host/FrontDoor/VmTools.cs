@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
-using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
 using VmwareMcp.Host.Mcp;
 
@@ -8,7 +7,7 @@ namespace VmwareMcp.Host.FrontDoor;
 
 /// <summary>MCP tools for VM lifecycle, served for every provider through the contract.</summary>
 [McpServerToolType]
-internal sealed class VmTools(ITargetProviders targets)
+internal sealed class VmTools(Targets.TargetProviders targets)
 {
     /// <summary>Keeps list answers small enough for a model's context; the total says how many more there are.</summary>
     public const int DefaultPageSize = 50;
@@ -55,7 +54,7 @@ internal sealed class VmTools(ITargetProviders targets)
         [Description("Power the VM on once created.")] bool power_on = false,
         [Description(TargetHelp)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).CreateVmAsync(
+        await (await targets.GetForChangeAsync(target, cancellationToken)).CreateVmAsync(
             new CreateVmRequest
             {
                 VmLabel = vm_label, Vcpus = vcpus, RamMib = ram_mib, TargetDs = target_ds, TargetNet = target_net, DiskGb = disk_gb,
@@ -76,7 +75,7 @@ internal sealed class VmTools(ITargetProviders targets)
         [Description("Make the copy a template.")] bool as_template = false,
         [Description(TargetHelp)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).CloneVmAsync(
+        await (await targets.GetForChangeAsync(target, cancellationToken)).CloneVmAsync(
             new CloneVmRequest
             {
                 SourceIdentifier = source_identifier, DestinationLabel = destination_label, Datastore = datastore, Pool = pool,
@@ -86,23 +85,41 @@ internal sealed class VmTools(ITargetProviders targets)
             cancellationToken);
 
     [McpServerTool(Name = "delete_vm", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Deletes a VM and its disks from the datastore. A powered-on VM is refused unless force is true, which powers it off first. This cannot be undone.")]
+    [Description("Deletes a VM and its disks from the datastore. A powered-on VM is refused unless force is true, which powers it off first. This cannot be undone: without confirm=true it only previews what it would delete.")]
     public async Task<VmReference> DeleteVm(
         [Description(VmHelp)] string vm_identifier,
         [Description("Power a running VM off, then delete it.")] bool force = false,
+        [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
         [Description(TargetHelp)] string? target = null,
-        CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).DeleteVmAsync(vm_identifier, force,
-            ToolProgress.For($"deleting {vm_identifier}"), cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var provider = await targets.GetForChangeAsync(target, cancellationToken);
+        if (!confirm)
+        {
+            throw new ConfirmationRequiredException(await ActionPreviews.DeleteAsync(provider, vm_identifier, force, cancellationToken));
+        }
+
+        return await provider.DeleteVmAsync(vm_identifier, force, ToolProgress.For($"deleting {vm_identifier}"), cancellationToken);
+    }
 
     [McpServerTool(Name = "power_vm", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]
     public async Task<PowerResult> PowerVm(
         [Description(VmHelp)] string vm_identifier,
         [Description("One of POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST, REBOOT_GUEST.")] string desired_state,
+        [Description("Must be true for anything but POWER_ON; without it the tool only says what it would do.")] bool confirm = false,
         [Description(TargetHelp)] string? target = null,
-        CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).SetPowerStateAsync(vm_identifier, PowerActions.Parse(desired_state), cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var action = PowerActions.Parse(desired_state);
+        var provider = await targets.GetForChangeAsync(target, cancellationToken);
+        if (!confirm && action != PowerAction.PowerOn)
+        {
+            throw new ConfirmationRequiredException(await ActionPreviews.PowerAsync(provider, vm_identifier, action, cancellationToken));
+        }
+
+        return await provider.SetPowerStateAsync(vm_identifier, action, cancellationToken);
+    }
 
     [McpServerTool(Name = "reconfigure_vm", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's vCPU count and/or memory. Growing a running VM needs hot-add enabled in the guest's configuration.")]
@@ -112,5 +129,5 @@ internal sealed class VmTools(ITargetProviders targets)
         [Description("New memory in MiB.")] int? ram_mib = null,
         [Description(TargetHelp)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).ReconfigureVmAsync(vm_identifier, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
+        await (await targets.GetForChangeAsync(target, cancellationToken)).ReconfigureVmAsync(vm_identifier, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
 }

@@ -35,6 +35,8 @@ internal static class McpServerSetup
 
         return builder
             .WithRequestFilters(filters => filters
+                .AddListToolsFilter(ToolAccessFilter.List)
+                .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(ToolErrorFilter.Wrap)
                 .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)))
             .WithTools<HostTools>(JsonDefaults.Mcp)

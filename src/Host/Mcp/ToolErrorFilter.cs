@@ -23,6 +23,10 @@ internal static class ToolErrorFilter
             {
                 return Error($"{ex.Kind}: {ex.Message}");
             }
+            catch (FrontDoor.ConfirmationRequiredException ex)
+            {
+                return Error($"ConfirmationRequired: {ex.Message} Nothing was done; call again with confirm=true to proceed.");
+            }
             catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException && ex is not ArgumentNullException)
             {
                 return Error("InvalidArgument: " + (MismatchedArgument(context) ?? ex.Message));

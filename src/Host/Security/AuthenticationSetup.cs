@@ -11,9 +11,26 @@ internal static class AuthenticationSetup
         services.AddSingleton<SessionTokenStore>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, _ => { });
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
+        var builder = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(Scope.Read)).Build())
             .AddPolicy(TokenExchangeEndpoint.ApiKeyPolicy, p => p.RequireClaim(BearerTokenHandler.TokenKindClaim, BearerTokenHandler.ApiKeyKind));
+        foreach (var scope in Enum.GetValues<Scope>())
+        {
+            builder.AddPolicy(scope.Name(), p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(scope)));
+        }
+
         return services;
     }
+
+    /// <summary>Makes the request's principal the <see cref="Caller"/> for code below the endpoint.</summary>
+    public static IApplicationBuilder UseCaller(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            using (Caller.Use(context.User))
+            {
+                await next(context);
+            }
+        });
 }

@@ -9,11 +9,12 @@ using VmwareMcp.Host.Configuration;
 namespace VmwareMcp.Host.Security;
 
 /// <summary>
-/// Accepts <c>Authorization: Bearer</c> with the configured API key or a session token from token_exchange.
+/// Accepts <c>Authorization: Bearer</c> with a configured token or a session token from token_exchange.
 /// </summary>
 /// <remarks>
-/// The principal's name is the token's <em>name</em> (never the token), which request logs show. Stateful
-/// MCP sessions need a NameIdentifier claim, so every principal carries one.
+/// The principal's name is the token's <em>name</em> (never the token), which request and audit logs show.
+/// Its claims carry the scope and the targets it may touch. Stateful MCP sessions need a NameIdentifier
+/// claim, so every principal carries one. Every configured hash is compared, in constant time.
 /// </remarks>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -27,14 +28,17 @@ internal sealed class BearerTokenHandler(
     public const string TokenKindClaim = "vmcp:token_kind";
     public const string ApiKeyKind = "api_key";
 
-    private readonly byte[]? _apiKeyHash = settings.AccessToken is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(settings.AccessToken));
+    private static readonly TokenGrant Anonymous = new("anonymous", [], Scope.Admin, []);
+
+    /// <summary>The grant a request authenticated with, for token_exchange to hand on.</summary>
+    public static TokenGrant? GrantOf(HttpContext context) => context.Items[typeof(TokenGrant)] as TokenGrant;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
         {
-            return Task.FromResult(settings.AllowAnonymous ? Success("anonymous", ApiKeyKind) : AuthenticateResult.NoResult());
+            return Task.FromResult(settings.AllowAnonymous ? Success(Anonymous, ApiKeyKind) : AuthenticateResult.NoResult());
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -43,14 +47,24 @@ internal sealed class BearerTokenHandler(
         }
 
         var token = header["Bearer ".Length..].Trim();
-        if (_apiKeyHash is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _apiKeyHash))
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        TokenGrant? match = null;
+        foreach (var grant in settings.Tokens)
         {
-            return Task.FromResult(Success("access_token", ApiKeyKind));
+            if (CryptographicOperations.FixedTimeEquals(hash, grant.Sha256))
+            {
+                match = grant;
+            }
         }
 
-        if (sessions.IsValid(token))
+        if (match is not null)
         {
-            return Task.FromResult(Success("session:" + SessionTokenStore.Hash(token)[..12].ToLowerInvariant(), "session"));
+            return Task.FromResult(Success(match, ApiKeyKind));
+        }
+
+        if (sessions.Find(token) is { } sessionGrant)
+        {
+            return Task.FromResult(Success(sessionGrant with { Name = sessionGrant.Name + ":session" }, "session"));
         }
 
         return Task.FromResult(AuthenticateResult.Fail("the token is not valid or has expired"));
@@ -67,11 +81,18 @@ internal sealed class BearerTokenHandler(
             detail: result.Failure?.Message ?? "send 'Authorization: Bearer <access_token>'").ExecuteAsync(Context);
     }
 
-    private AuthenticateResult Success(string name, string kind)
+    private AuthenticateResult Success(TokenGrant grant, string kind)
     {
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.NameIdentifier, name), new Claim(TokenKindClaim, kind)],
-            SchemeName);
+        Context.Items[typeof(TokenGrant)] = grant;
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, grant.Name),
+            new(ClaimTypes.NameIdentifier, grant.Name),
+            new(TokenKindClaim, kind),
+            new(CallerScopes.ScopeClaim, grant.Scope.Name()),
+        };
+        claims.AddRange(grant.Targets.Select(t => new Claim(CallerScopes.TargetClaim, t)));
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -4,31 +4,34 @@ using VmwareMcp.Host.Configuration;
 
 namespace VmwareMcp.Host.Security;
 
-/// <summary>Short-lived tokens issued by <c>token_exchange</c>, kept only as SHA-256 hashes.</summary>
+/// <summary>
+/// Short-lived tokens issued by <c>token_exchange</c>, kept only as SHA-256 hashes; each carries the rights
+/// of the token it was exchanged for.
+/// </summary>
 internal sealed class SessionTokenStore(HostSettings settings, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expiry, TokenGrant Grant)> _sessions = new(StringComparer.Ordinal);
 
     public TimeSpan Lifetime => settings.SessionTokenLifetime;
 
-    public string Issue()
+    public string Issue(TokenGrant grant)
     {
         var now = time.GetUtcNow();
-        foreach (var (hash, expiry) in _expiries)
+        foreach (var (hash, session) in _sessions)
         {
-            if (expiry <= now)
+            if (session.Expiry <= now)
             {
-                _expiries.TryRemove(hash, out _);
+                _sessions.TryRemove(hash, out _);
             }
         }
 
         var token = "vmcp_" + Base64Url(RandomNumberGenerator.GetBytes(32));
-        _expiries[Hash(token)] = now + Lifetime;
+        _sessions[Hash(token)] = (now + Lifetime, grant);
         return token;
     }
 
-    public bool IsValid(string token) =>
-        _expiries.TryGetValue(Hash(token), out var expiry) && time.GetUtcNow() < expiry;
+    public TokenGrant? Find(string token) =>
+        _sessions.TryGetValue(Hash(token), out var session) && time.GetUtcNow() < session.Expiry ? session.Grant : null;
 
     internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 

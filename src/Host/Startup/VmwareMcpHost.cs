@@ -136,19 +136,20 @@ public static partial class VmwareMcpHost
         app.UseStatusCodePages();
         app.UseRequestLogging();
         app.UseAuthentication();
+        app.UseCaller();
         app.UseAuthorization();
 
         HealthEndpoints.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapMcp(McpServerSetup.Route).RequireAuthorization();
+        app.MapMcp(McpServerSetup.Route).RequireAuthorization(Scope.Read.Name());
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Scope.Read.Name());
         TokenExchangeEndpoint.Map(api);
         PluginEndpoints.Map(api);
         FrontDoor.VmRoutes.Map(api);
         FrontDoor.InventoryRoutes.Map(api);
 
-        var pluginRoutes = app.MapGroup(string.Empty).RequireAuthorization();
+        var pluginRoutes = app.MapGroup(string.Empty).RequireAuthorization(Scope.Read.Name());
         foreach (var plugin in catalog.Loaded.ToList())
         {
             try

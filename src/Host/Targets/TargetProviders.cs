@@ -55,9 +55,23 @@ internal sealed partial class TargetProviders(
     /// <summary>The kind of a target that resolved, else null.</summary>
     public string? KindOf(string target) => _slots.TryGetValue(target, out var slot) ? slot.Kind : null;
 
+    /// <summary>The provider for a change: also refused when the target is read-only.</summary>
+    public async ValueTask<IHypervisorProvider> GetForChangeAsync(string? target, CancellationToken cancellationToken)
+    {
+        var provider = await GetAsync(target, cancellationToken);
+        return provider.Target.ReadOnly
+            ? throw new HypervisorException(HypervisorErrorKind.Forbidden, $"target '{provider.Target.Name}' is read-only (read_only: true in the configuration); nothing was changed")
+            : provider;
+    }
+
     public async ValueTask<IHypervisorProvider> GetAsync(string? target, CancellationToken cancellationToken)
     {
         var slot = Find(target);
+        if (!Security.CallerScopes.MayTouch(Security.Caller.Current, slot.Target.Name))
+        {
+            throw new HypervisorException(HypervisorErrorKind.Forbidden, $"the token '{Security.Caller.Current?.Identity?.Name}' may not touch target '{slot.Target.Name}'");
+        }
+
         if (slot.Provider is { } ready)
         {
             return ready;

@@ -38,20 +38,20 @@ public static class McpCalls
     /// <summary>Records progress notifications as they arrive (synchronously, so none is lost to a late callback).</summary>
     public sealed class ProgressLog : IProgress<ProgressNotificationValue>
     {
-        private readonly TaskCompletionSource _complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public ConcurrentQueue<ProgressNotificationValue> Values { get; } = new();
 
-        /// <summary>Completes when 100% arrives; notifications may trail the tool's result on the wire.</summary>
-        public Task Completed => _complete.Task;
+        /// <summary>
+        /// Completes when the first notification is dispatched. The SDK client dispatches notifications
+        /// asynchronously and drops those still queued when the result arrives, so only the early ones are certain.
+        /// </summary>
+        public Task FirstArrived => _first.Task;
 
         public void Report(ProgressNotificationValue value)
         {
             Values.Enqueue(value);
-            if (value.Progress >= 100)
-            {
-                _complete.TrySetResult();
-            }
+            _first.TrySetResult();
         }
     }
 }

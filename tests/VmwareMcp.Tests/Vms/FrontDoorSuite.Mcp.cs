@@ -56,8 +56,9 @@ public abstract partial class FrontDoorSuite<TFixture>
         var clone = await mcp.CallAsync<VmDetails>("clone_vm", new { source_identifier = "mcp-clone-source", destination_label = "mcp-clone" }, progress);
 
         Assert.Equal(clone.Id, (await Inspector.VmNamedAsync("mcp-clone"))!.Id);
-        await progress.Completed.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Contains(progress.Values, p => p.Progress == 100);
+        await progress.FirstArrived.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(progress.Values, p => Assert.Equal(100, p.Total));
+        Assert.All(progress.Values, p => Assert.InRange(p.Progress, 0, 100));
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public abstract partial class FrontDoorSuite<TFixture>
         await CreateAsync(new { vm_label = "mcp-power", power_on = true });
         await using var mcp = await McpAsync();
 
-        var result = await mcp.CallAsync<PowerResult>("power_vm", new { vm_identifier = "mcp-power", desired_state = "POWER_OFF" });
+        var result = await mcp.CallAsync<PowerResult>("power_vm", new { vm_identifier = "mcp-power", desired_state = "POWER_OFF", confirm = true });
 
         Assert.True(result.Changed);
         Assert.Equal("poweredOff", (await Inspector.VmNamedAsync("mcp-power"))!.PowerState);
@@ -93,7 +94,7 @@ public abstract partial class FrontDoorSuite<TFixture>
     {
         await using var mcp = await McpAsync();
 
-        var message = await mcp.CallExpectingErrorAsync("power_vm", new { vm_identifier = Fixture.ExistingVm, desired_state = "EXPLODE" });
+        var message = await mcp.CallExpectingErrorAsync("power_vm", new { vm_identifier = Fixture.ExistingVm, desired_state = "EXPLODE", confirm = true });
 
         Assert.Contains("POWER_ON", message, StringComparison.Ordinal);
     }
@@ -115,7 +116,7 @@ public abstract partial class FrontDoorSuite<TFixture>
         await CreateAsync(new { vm_label = "mcp-running", power_on = true });
         await using var mcp = await McpAsync();
 
-        var message = await mcp.CallExpectingErrorAsync("delete_vm", new { vm_identifier = "mcp-running" });
+        var message = await mcp.CallExpectingErrorAsync("delete_vm", new { vm_identifier = "mcp-running", confirm = true });
 
         Assert.Contains("force", message, StringComparison.Ordinal);
         Assert.NotNull(await Inspector.VmNamedAsync("mcp-running"));
@@ -127,7 +128,7 @@ public abstract partial class FrontDoorSuite<TFixture>
         await CreateAsync(new { vm_label = "mcp-doomed" });
         await using var mcp = await McpAsync();
 
-        await mcp.CallAsync<VmReference>("delete_vm", new { vm_identifier = "mcp-doomed" });
+        await mcp.CallAsync<VmReference>("delete_vm", new { vm_identifier = "mcp-doomed", confirm = true });
 
         Assert.Null(await Inspector.VmNamedAsync("mcp-doomed"));
     }
@@ -140,8 +141,8 @@ public abstract partial class FrontDoorSuite<TFixture>
 
         var taken = await mcp.CallAsync<SnapshotInfo>("create_snapshot", new { vm = "mcp-snap", name = "s1" });
         var listed = await mcp.CallAsync<List<SnapshotInfo>>("list_snapshots", new { vm = "mcp-snap" });
-        await mcp.CallAsync<SnapshotInfo>("revert_snapshot", new { vm = "mcp-snap", snapshot = "s1" });
-        await mcp.CallAsync<SnapshotInfo>("remove_snapshot", new { vm = "mcp-snap", snapshot = taken.Id });
+        await mcp.CallAsync<SnapshotInfo>("revert_snapshot", new { vm = "mcp-snap", snapshot = "s1", confirm = true });
+        await mcp.CallAsync<SnapshotInfo>("remove_snapshot", new { vm = "mcp-snap", snapshot = taken.Id, confirm = true });
 
         Assert.Equal(taken.Id, Assert.Single(listed).Id);
         Assert.Equal(0, (await Inspector.VmNamedAsync("mcp-snap"))!.Snapshots);

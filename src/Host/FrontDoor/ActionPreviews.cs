@@ -1,0 +1,59 @@
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Abstractions.Vms;
+
+namespace VmwareMcp.Host.FrontDoor;
+
+/// <summary>Builds previews from a fresh read of the VM, so they say exactly what would happen now.</summary>
+internal static class ActionPreviews
+{
+    public static async Task<ActionPreview> DeleteAsync(IHypervisorProvider provider, string vm, bool force, CancellationToken cancellationToken)
+    {
+        var details = await provider.GetVmAsync(vm, cancellationToken);
+        var power = details.PowerState == "poweredOn"
+            ? force ? " It is powered on and would be powered off first (force)." : " It is powered on, so without force the delete would be refused."
+            : string.Empty;
+        var disks = details.Disks.Count == 0 ? "no disks" : string.Join(", ", details.Disks.Select(d => d.FileName ?? d.Label));
+        return Preview("delete_vm", provider, details, $"Would delete VM '{details.Name}' ({details.Id}) on host {details.Host ?? "?"} with its files ({disks}).{power} This cannot be undone.");
+    }
+
+    public static async Task<ActionPreview> PowerAsync(IHypervisorProvider provider, string vm, PowerAction action, CancellationToken cancellationToken)
+    {
+        var details = await provider.GetVmAsync(vm, cancellationToken);
+        var how = action switch
+        {
+            PowerAction.PowerOff => "power off (hard, like pulling the plug)",
+            PowerAction.Reset => "reset (hard restart)",
+            PowerAction.Suspend => "suspend",
+            PowerAction.ShutdownGuest => "ask the guest OS to shut down",
+            PowerAction.RebootGuest => "ask the guest OS to reboot",
+            _ => "power on",
+        };
+        return Preview("power_vm", provider, details, $"Would {how} VM '{details.Name}' ({details.Id}), now {details.PowerState}.");
+    }
+
+    public static async Task<ActionPreview> RevertAsync(IHypervisorProvider provider, string vm, string snapshot, CancellationToken cancellationToken)
+    {
+        var (details, chosen) = await SnapshotAsync(provider, vm, snapshot, cancellationToken);
+        return Preview("revert_snapshot", provider, details,
+            $"Would revert VM '{details.Name}' ({details.Id}) to snapshot '{chosen.Name}' ({chosen.Id}, taken {chosen.CreatedAt:u}); everything the VM changed since is lost.");
+    }
+
+    public static async Task<ActionPreview> RemoveSnapshotAsync(IHypervisorProvider provider, string vm, string snapshot, CancellationToken cancellationToken)
+    {
+        var (details, chosen) = await SnapshotAsync(provider, vm, snapshot, cancellationToken);
+        return Preview("remove_snapshot", provider, details,
+            $"Would remove snapshot '{chosen.Name}' ({chosen.Id}) of VM '{details.Name}' ({details.Id}); its changes are merged into the disks and it can no longer be reverted to.");
+    }
+
+    private static async Task<(VmDetails Vm, SnapshotInfo Snapshot)> SnapshotAsync(IHypervisorProvider provider, string vm, string snapshot, CancellationToken cancellationToken)
+    {
+        var details = await provider.GetVmAsync(vm, cancellationToken);
+        var chosen = details.Snapshots.FirstOrDefault(s => s.Id == snapshot) ?? details.Snapshots.FirstOrDefault(s => s.Name == snapshot)
+            ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"VM '{details.Name}' has no snapshot '{snapshot}'");
+        return (details, chosen);
+    }
+
+    private static ActionPreview Preview(string action, IHypervisorProvider provider, VmDetails vm, string would) =>
+        new(true, action, provider.Target.Name, vm.Id, would);
+}
