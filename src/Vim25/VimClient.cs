@@ -21,6 +21,7 @@ public sealed partial class VimClient : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _loginGate = new(1, 1);
+    private readonly SemaphoreSlim _inFlight;
     private ServiceContent? _content;
     private int _sessionGeneration;
     private bool _loggedIn;
@@ -33,6 +34,7 @@ public sealed partial class VimClient : IAsyncDisposable
     {
         Target = target;
         _logger = logger;
+        _inFlight = new SemaphoreSlim(target.MaxConcurrentCalls, target.MaxConcurrentCalls);
         _http = VimEndpoint.CreateHttpClient(target, new CookieContainer());
     }
 
@@ -127,7 +129,37 @@ public sealed partial class VimClient : IAsyncDisposable
         }
     }
 
+    /// <summary>How long a call waits for a free slot before the target counts as busy.</summary>
+    private static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(10);
+
     private async Task<T> SendAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        // Long polls wait on the endpoint's side by design and would starve real calls of slots.
+        if (method == "WaitForUpdatesEx")
+        {
+            return await SendNowAsync(method, target, body, read, cancellationToken);
+        }
+
+        if (!await _inFlight.WaitAsync(BusyWait, cancellationToken))
+        {
+            throw new HypervisorException(HypervisorErrorKind.Unavailable,
+                $"target '{Target.Name}' is busy: {Target.MaxConcurrentCalls} calls are in flight (max_concurrent_calls); retry shortly")
+            {
+                RetryAfter = TimeSpan.FromSeconds(5),
+            };
+        }
+
+        try
+        {
+            return await SendNowAsync(method, target, body, read, cancellationToken);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    private async Task<T> SendNowAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         byte[] envelope;
         try
@@ -204,6 +236,7 @@ public sealed partial class VimClient : IAsyncDisposable
 
         _http.Dispose();
         _loginGate.Dispose();
+        _inFlight.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Logged in to target {Target} as {User}")]

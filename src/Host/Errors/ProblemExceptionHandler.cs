@@ -26,6 +26,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
+        httpContext.Items[Audit.AuditMiddleware.ErrorItem] = detail;
         httpContext.Response.StatusCode = status;
         if (exception is HypervisorException { RetryAfter: { } retryAfter })
         {

@@ -36,6 +36,7 @@ internal static class McpServerSetup
         return builder
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(ToolAccessFilter.List)
+                .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
                 .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(ToolErrorFilter.Wrap)
                 .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)))

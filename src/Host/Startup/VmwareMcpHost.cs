@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
 using VmwareMcp.Host.Api;
+using VmwareMcp.Host.Audit;
 using VmwareMcp.Host.Configuration;
 using VmwareMcp.Host.Errors;
 using VmwareMcp.Host.Health;
@@ -110,12 +111,14 @@ public static partial class VmwareMcpHost
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient();
         services.AddSingleton<TargetProviders>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ITargetProviders>(sp => sp.GetRequiredService<TargetProviders>());
         services.AddHostedService<TargetWarmup>();
         services.AddVmwareMcpServer(stdio);
         if (!stdio)
         {
             services.AddBearerTokens();
+            services.AddTokenRateLimits(settings);
             services.AddProblemDetails();
             services.AddExceptionHandler<ProblemExceptionHandler>();
             services.ConfigureHttpJsonOptions(json => JsonDefaults.Apply(json.SerializerOptions));
@@ -137,6 +140,8 @@ public static partial class VmwareMcpHost
         app.UseRequestLogging();
         app.UseAuthentication();
         app.UseCaller();
+        app.UseRateLimiter();
+        app.UseAudit();
         app.UseAuthorization();
 
         HealthEndpoints.Map(app);
@@ -146,6 +151,7 @@ public static partial class VmwareMcpHost
         var api = app.MapGroup("/api/v1").RequireAuthorization(Scope.Read.Name());
         TokenExchangeEndpoint.Map(api);
         PluginEndpoints.Map(api);
+        Audit.AuditEndpoints.Map(api);
         FrontDoor.VmRoutes.Map(api);
         FrontDoor.InventoryRoutes.Map(api);
 

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace VmwareMcp.Host.Audit;
+
+/// <summary>One change asked of the host, as the audit log keeps it.</summary>
+/// <param name="Time">When it finished.</param>
+/// <param name="Token">The token's name (never the token).</param>
+/// <param name="Surface"><c>rest</c> or <c>mcp</c>.</param>
+/// <param name="Operation">The tool, or the method and route.</param>
+/// <param name="Target">The target, when named.</param>
+/// <param name="Vm">The VM, when named.</param>
+/// <param name="Arguments">The arguments, with anything secret-looking removed.</param>
+/// <param name="Outcome"><c>ok</c>, <c>refused</c> (scope, read-only, confirmation, bad input), <c>preview</c> or <c>failed</c>.</param>
+/// <param name="Status">HTTP status, for REST.</param>
+/// <param name="Error">Why it was refused or failed.</param>
+/// <param name="DurationMs">How long it took.</param>
+public sealed record AuditRecord(
+    DateTimeOffset Time, string Token, string Surface, string Operation, string? Target, string? Vm,
+    JsonNode? Arguments, string Outcome, int? Status, string? Error, long DurationMs);

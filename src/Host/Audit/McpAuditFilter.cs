@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using VmwareMcp.Host.Mcp;
+
+namespace VmwareMcp.Host.Audit;
+
+/// <summary>Audits every call to an MCP tool that can change something, before its result is sent.</summary>
+internal static class McpAuditFilter
+{
+    public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
+        async (context, cancellationToken) =>
+        {
+            if (context.MatchedPrimitive is not McpServerTool tool || !ToolScopes.Changes(tool))
+            {
+                return await next(context, cancellationToken);
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var result = await next(context, cancellationToken);
+            var arguments = context.Params?.Arguments is { } args ? JsonSerializer.SerializeToNode(args) as JsonObject : null;
+            var error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) : null;
+            var outcome = error is null ? "ok"
+                : error.StartsWith("ConfirmationRequired", StringComparison.Ordinal) ? "preview"
+                : error.StartsWith("Forbidden", StringComparison.Ordinal) || error.StartsWith("InvalidArgument", StringComparison.Ordinal) ? "refused"
+                : "failed";
+            context.Services!.GetRequiredService<AuditLog>().Write(new AuditRecord(
+                DateTimeOffset.UtcNow,
+                context.User?.Identity?.Name ?? "local",
+                "mcp",
+                tool.ProtocolTool.Name,
+                arguments?["target"]?.ToString(),
+                (arguments?["vm_identifier"] ?? arguments?["vm"] ?? arguments?["source_identifier"] ?? arguments?["vm_label"])?.ToString(),
+                arguments,
+                outcome,
+                null,
+                error,
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            return result;
+        };
+}
