@@ -188,6 +188,12 @@ public abstract partial class VsphereProvider
             throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"{field} is {name.Length} characters; vSphere allows at most {MaxNameLength}");
         }
 
+        if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Trim() is "." or "..")
+        {
+            // The name becomes the VM's folder on the datastore: a separator would put files elsewhere.
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"{field} may not contain '/' or '\\' or be '.' or '..': it names the VM's folder on the datastore");
+        }
+
         if (!PrintableText.IsPrintable(name))
         {
             throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"{field} contains control characters or broken Unicode; use printable text");

@@ -81,11 +81,16 @@ internal static class AuditMiddleware
         try
         {
             var node = await JsonNode.ParseAsync(request.Body);
+            if (node is JsonObject obj)
+            {
+                _ = obj.Count; // JsonObject builds its dictionary lazily; duplicate keys throw here, not later.
+            }
+
             return node;
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or BadHttpRequestException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or BadHttpRequestException or ArgumentException)
         {
-            return null; // The endpoint reports the bad body; the audit keeps what it can.
+            return null; // The endpoint reports the bad body (duplicate keys included); the audit keeps what it can.
         }
         finally
         {

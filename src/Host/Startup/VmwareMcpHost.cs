@@ -135,9 +135,10 @@ public static partial class VmwareMcpHost
 
     private static void MapEndpoints(WebApplication app, PluginCatalog catalog, Microsoft.Extensions.Logging.ILogger logger)
     {
+        // Outermost, so the logged status is the one the client got after error handling.
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLogging();
         app.UseAuthentication();
         app.UseCaller();
         app.UseRateLimiter();

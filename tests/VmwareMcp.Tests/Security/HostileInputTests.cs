@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using VmwareMcp.Tests.Harness;
+using VmwareMcp.Tests.Hosting;
+using VmwareMcp.Tests.Mcp;
+
+namespace VmwareMcp.Tests.Security;
+
+/// <summary>A simulator and a host for the hostile-input suite, with the inventory as it was before.</summary>
+public sealed class HostileTarget : IAsyncLifetime
+{
+    public Simulator Simulator { get; private set; } = null!;
+
+    public TestHost Host { get; private set; } = null!;
+
+    public SimulatorInspector Inspector { get; private set; } = null!;
+
+    public HashSet<string> VmsBefore { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Simulator = await Simulator.StartAsync();
+        Host = await TestHost.StartAsync(TestHost.SettingsFor(Simulator));
+        Inspector = new SimulatorInspector(Simulator);
+        VmsBefore = (await Inspector.VmsAsync()).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Whatever the suite sent, only VMs named by one of its (valid) strings may have appeared.
+        var allowed = HostileValues.Strings();
+        var after = await Inspector.VmsAsync();
+        Assert.All(after.Where(v => !VmsBefore.Contains(v.Name)), v => Assert.Contains(v.Name, allowed));
+        Assert.DoesNotContain(Host.Logs.Lines, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
+        Inspector.Dispose();
+        await Host.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
+
+public sealed class HostileInputTests(HostileTarget target) : IClassFixture<HostileTarget>
+{
+    private const string Vm = "DC0_H0_VM0";
+
+    /// <summary>Each REST route with a body: a valid body, and the fields to spoil one at a time.</summary>
+    public static TheoryData<string, string, string> BodyFields()
+    {
+        var data = new TheoryData<string, string, string>();
+        void Add(string method, string path, string body)
+        {
+            foreach (var field in JsonNode.Parse(body)!.AsObject().Select(p => p.Key))
+            {
+                data.Add($"{method} {path}", body, field);
+            }
+        }
+
+        Add("POST", "/api/v1/vms", """{"vm_label":"h-create","vcpus":1,"ram_mib":128,"target_ds":"LocalDS_0","target_net":"VM Network","disk_gb":1,"power_on":false}""");
+        Add("POST", "/api/v1/vms/clone", """{"source_identifier":"DC0_H0_VM1","destination_label":"h-clone","datastore":"LocalDS_0","power_on":false,"as_template":false}""");
+        Add("POST", "/api/v1/vms/delete?dry_run=true", """{"vm_identifier":"DC0_H0_VM1","force":false}""");
+        Add("POST", "/api/v1/vms/power", """{"vm_identifier":"DC0_H0_VM1","desired_state":"POWER_ON"}""");
+        Add("POST", $"/api/v1/vms/{Vm}/reconfigure", """{"vcpus":1,"ram_mib":64}""");
+        Add("POST", $"/api/v1/vms/{Vm}/snapshots", """{"name":"h-snap","description":"d","memory":false,"quiesce":false}""");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BodyFields))]
+    public async Task Every_hostile_value_in_every_body_field_is_a_4xx_or_a_success_never_a_5xx(string route, string validBody, string field)
+    {
+        using var client = target.Host.CreateClient();
+        var (method, path) = (route.Split(' ')[0], route.Split(' ')[1]);
+
+        foreach (var value in HostileValues.All())
+        {
+            var body = JsonNode.Parse(validBody)!.AsObject();
+            body[field] = value?.DeepClone();
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            });
+
+            Assert.True((int)response.StatusCode < 500 || response.StatusCode is HttpStatusCode.NotImplemented,
+                $"{route} with {field}={Describe(value)} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            if ((int)response.StatusCode >= 400)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/vms")]
+    [InlineData("/api/v1/vms/clone")]
+    [InlineData("/api/v1/vms/delete")]
+    [InlineData("/api/v1/vms/power")]
+    public async Task Malformed_bodies_are_400_problems(string path)
+    {
+        using var client = target.Host.CreateClient();
+
+        foreach (var body in HostileValues.Bodies())
+        {
+            var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path} with body {body[..Math.Min(40, body.Length)]} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/vms/{0}")]
+    [InlineData("DELETE", "/api/v1/vms/{0}?dry_run=true")]
+    [InlineData("GET", "/api/v1/vms/{0}/snapshots")]
+    [InlineData("POST", "/api/v1/vms/DC0_H0_VM0/snapshots/{0}/revert?dry_run=true")]
+    [InlineData("GET", "/metrics/v1/vm/{0}/current")]
+    [InlineData("GET", "/api/v1/vms?name={0}&power_state={0}&limit={0}&offset={0}&target={0}")]
+    public async Task Hostile_values_in_the_url_are_4xx_never_5xx(string method, string template)
+    {
+        using var client = target.Host.CreateClient();
+
+        foreach (var value in HostileValues.All().OfType<JsonValue>().Where(v => v.TryGetValue<string>(out var s) && s.Length < 10_000))
+        {
+            var text = value.GetValue<string>();
+            var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Uri.EscapeDataString(text));
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+            Assert.True((int)response.StatusCode < 500 || response.StatusCode is HttpStatusCode.NotImplemented,
+                $"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Every MCP tool the host offers, with the names of its parameters.</summary>
+    public static TheoryData<string> Tools() =>
+    [
+        "list_vms", "get_vm", "create_vm", "clone_vm", "delete_vm", "power_vm", "reconfigure_vm", "list_snapshots", "create_snapshot",
+        "revert_snapshot", "remove_snapshot", "list_hosts", "list_datastores", "list_networks", "list_templates", "list_datacenters",
+        "list_targets", "list_clusters", "get_esxi_host", "get_vm_metrics", "get_host_metrics", "get_datastore_usage", "list_performance_counters",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Tools))]
+    public async Task Every_hostile_argument_to_every_tool_is_a_result_never_a_protocol_failure(string tool)
+    {
+        await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+        var schema = (await mcp.ListToolsAsync()).Single(t => t.Name == tool).JsonSchema;
+        var parameters = schema.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => p.Name).ToList() : [];
+
+        foreach (var parameter in parameters)
+        {
+            foreach (var value in HostileValues.All())
+            {
+                var arguments = new Dictionary<string, object?> { [parameter] = value is null ? null : JsonSerializer.Deserialize<JsonElement>(value.ToJsonString()) };
+                if (parameter != "confirm")
+                {
+                    arguments["confirm"] = false; // Destructive tools only preview, so the suite never destroys the fixture.
+                }
+
+                try
+                {
+                    var result = await mcp.CallToolAsync(tool, arguments);
+                    if (result.IsError == true)
+                    {
+                        Assert.DoesNotContain("An error occurred invoking", McpCalls.Text(result), StringComparison.Ordinal);
+                    }
+                }
+                catch (McpException ex)
+                {
+                    Assert.Fail($"{tool}({parameter}={Describe(value)}) failed at the protocol level: {ex.Message}");
+                }
+            }
+        }
+    }
+
+    private static string Describe(JsonNode? value)
+    {
+        var text = value?.ToJsonString() ?? "null";
+        return text.Length > 60 ? text[..60] + "…" : text;
+    }
+}
