@@ -97,6 +97,7 @@ public abstract partial class VsphereProvider
         }
 
         progress?.Report(100);
+        await WriteThroughAsync(clone, cancellationToken);
         return await ReadDetailsAsync(clone, cancellationToken);
     }
 

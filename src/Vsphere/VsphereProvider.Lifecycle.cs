@@ -30,6 +30,7 @@ public abstract partial class VsphereProvider
             await Client.RunTaskAsync("PowerOnVM_Task", vm, null, null, cancellationToken);
         }
 
+        await WriteThroughAsync(vm, cancellationToken);
         return await ReadDetailsAsync(vm, cancellationToken);
     }
 
@@ -78,6 +79,7 @@ public abstract partial class VsphereProvider
                 .Bool("powerOn", request.PowerOn && !request.AsTemplate)), progress, cancellationToken);
 
         var clone = Vim.Ref(result) ?? throw new HypervisorException(HypervisorErrorKind.Failed, "CloneVM_Task finished without naming the new VM");
+        await WriteThroughAsync(clone, cancellationToken);
         return await ReadDetailsAsync(clone, cancellationToken);
     }
 
@@ -100,6 +102,7 @@ public abstract partial class VsphereProvider
         }
 
         await Client.RunTaskAsync("Destroy_Task", vmRef, null, progress, cancellationToken);
+        await WriteThroughAsync(vmRef, cancellationToken);
         return new VmReference(vmRef.Value, name);
     }
 
@@ -123,6 +126,7 @@ public abstract partial class VsphereProvider
 
         var vmRef = await ResolveVmAsync(vm, cancellationToken);
         await Client.RunTaskAsync("ReconfigVM_Task", vmRef, w => w.Element("spec", null, VmSpecs.Resize(request.Vcpus, request.RamMib)), null, cancellationToken);
+        await WriteThroughAsync(vmRef, cancellationToken);
         return await ReadDetailsAsync(vmRef, cancellationToken);
     }
 

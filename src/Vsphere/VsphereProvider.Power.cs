@@ -55,6 +55,7 @@ public abstract partial class VsphereProvider
             await Client.InvokeAsync(method, vmRef, null, cancellationToken);
         }
 
+        await WriteThroughAsync(vmRef, cancellationToken);
         var after = (await Client.RetrieveOneAsync(vmRef, ["runtime.powerState"], cancellationToken))?.Text("runtime.powerState") ?? state;
         var message = isTask
             ? $"VM '{name}' is now {after} (was {state})"

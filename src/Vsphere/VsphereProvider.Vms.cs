@@ -19,25 +19,36 @@ public abstract partial class VsphereProvider
             throw NotOnThisKind("listing templates");
         }
 
-        var scope = await ScopeAsync(cancellationToken);
-        // VMs, hosts and clusters come back in one RetrievePropertiesEx (plus continuations), whatever the count.
-        var objects = await Client.RetrieveAllAsync(scope, [new PropertySpec("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec], cancellationToken);
-        var hosts = new HostDirectory();
+        StartLiveInventory();
+        var all = _live?.Vms ?? await ReadVmSummariesAsync(cancellationToken);
         var matchesName = NameGlob.Compile(query.NameGlob);
-        var matching = hosts.Absorb(objects).ToList()
-            .Select(vm => VmProperties.ToSummary(vm, hosts))
+        var matching = all
             .Where(vm => matchesName(vm.Name))
             .Where(vm => query.PowerState is null || string.Equals(vm.PowerState, query.PowerState, StringComparison.OrdinalIgnoreCase))
             .Where(vm => query.Host is null || string.Equals(vm.Host, query.Host, StringComparison.OrdinalIgnoreCase))
             .Where(vm => query.Cluster is null || string.Equals(vm.Cluster, query.Cluster, StringComparison.OrdinalIgnoreCase))
             .Where(vm => query.Template is null || vm.IsTemplate == query.Template)
-            .OrderBy(vm => vm.Name, StringComparer.Ordinal)
-            .ThenBy(vm => vm.Id, StringComparer.Ordinal)
             .ToList();
 
         var page = matching.Skip(query.Offset).Take(query.Limit ?? int.MaxValue).ToList();
         var next = query.Offset + page.Count;
         return new VmPage(page, matching.Count, query.Offset, next < matching.Count ? next : null);
+    }
+
+    /// <summary>
+    /// Every VM straight from the endpoint, sorted: VMs, hosts and clusters come back in one
+    /// RetrievePropertiesEx (plus continuations), whatever the count.
+    /// </summary>
+    private async Task<IReadOnlyList<VmSummary>> ReadVmSummariesAsync(CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(cancellationToken);
+        var objects = await Client.RetrieveAllAsync(scope, [new PropertySpec("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec], cancellationToken);
+        var hosts = new HostDirectory();
+        return hosts.Absorb(objects).ToList()
+            .Select(vm => VmProperties.ToSummary(vm, hosts))
+            .OrderBy(vm => vm.Name, StringComparer.Ordinal)
+            .ThenBy(vm => vm.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <inheritdoc />

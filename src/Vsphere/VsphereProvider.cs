@@ -13,11 +13,12 @@ namespace VmwareMcp.Vsphere;
 /// endpoint type they serve and replace what a standalone host does differently (clone, clusters).
 /// </summary>
 /// <remarks>Split by concern into partial files: VMs, lifecycle, power, snapshots, inventory.</remarks>
-public abstract partial class VsphereProvider : IHypervisorProvider
+public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryCacheStatus
 {
     private static readonly Regex ObjectId = new(@"^(vm-\d+|\d+)$", RegexOptions.CultureInvariant);
     private Datacenter? _datacenter;
     private bool _kindChecked;
+    private LiveInventory? _live;
 
     /// <summary>Creates the provider; no I/O until the first call.</summary>
     /// <param name="target">The target.</param>
@@ -48,6 +49,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider
     {
         var content = await ContentAsync(cancellationToken);
         await Client.InvokeAsync("CurrentTime", Vim.ServiceInstance, null, cancellationToken); // Proves the login works.
+        StartLiveInventory();
         return content.About;
     }
 
@@ -128,9 +130,51 @@ public abstract partial class VsphereProvider : IHypervisorProvider
     private static partial void LogCleanupFailed(ILogger logger, string folder, string reason);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public string CacheState => !Target.InventoryCache ? "off" : _live?.Vms is null ? "cold" : "warm";
+
+    /// <inheritdoc />
+    public int CachedObjects => _live?.Count ?? 0;
+
+    /// <summary>Starts the live inventory once, when the target has it on.</summary>
+    private void StartLiveInventory()
+    {
+        if (Target.InventoryCache && _live is null)
+        {
+            var live = new LiveInventory(Client, ScopeAsync, Logger);
+            if (Interlocked.CompareExchange(ref _live, live, null) is null)
+            {
+                live.Start();
+            }
+        }
+    }
+
+    /// <summary>After our own change, puts the VM's new state in the cache before the caller is answered.</summary>
+    protected async Task WriteThroughAsync(ManagedObjectReference vm, CancellationToken cancellationToken)
+    {
+        if (_live?.Vms is null)
+        {
+            return;
+        }
+
+        if (await Client.RetrieveOneAsync(vm, VmProperties.Summary, cancellationToken) is { } fresh)
+        {
+            _live.Upsert(fresh);
+        }
+        else
+        {
+            _live.Remove(vm);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
-        return Client.DisposeAsync();
+        if (_live is not null)
+        {
+            await _live.DisposeAsync();
+        }
+
+        await Client.DisposeAsync();
     }
 }

@@ -40,6 +40,9 @@ public sealed class TargetOptions
     /// <summary><c>read_only</c>: refuse every change to this target (global <c>read_only</c> sets it for all).</summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary><c>inventory_cache</c>: serve VM lists from a live cache kept current by the endpoint's change feed.</summary>
+    public bool InventoryCache { get; init; } = true;
+
     /// <summary><c>max_concurrent_calls</c>: calls in flight to the endpoint at once; more wait briefly, then get 503.</summary>
     public int MaxConcurrentCalls { get; init; } = 16;
 

@@ -154,6 +154,7 @@ internal static class HostSettingsLoader
             OperationTimeout = TimeSpan.FromSeconds(reader.Int(prefix + "operation_timeout_seconds", 600, 1, 86400)),
             ReadOnly = readOnly,
             MaxConcurrentCalls = reader.Int(prefix + "max_concurrent_calls", 16, 1, 1024),
+            InventoryCache = reader.Bool(prefix + "inventory_cache", true),
         };
     }
 

@@ -8,7 +8,7 @@ internal static class SettingKeys
     [
         "vcenter_endpoint", "login_credential", "secret_key", "resource_datacenter", "resource_compute_pool",
         "resource_storage", "default_port_group", "verify_ssl_cert", "ssl_thumbprint", "kind", "operation_timeout_seconds",
-        "read_only", "max_concurrent_calls",
+        "read_only", "max_concurrent_calls", "inventory_cache",
     ];
 
     /// <summary>Keys of the host itself.</summary>

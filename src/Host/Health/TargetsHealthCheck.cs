@@ -20,7 +20,12 @@ internal sealed class TargetsHealthCheck(TargetProviders targets) : IHealthCheck
                 var provider = await targets.GetAsync(target.Name, timeout.Token);
                 var about = await provider.GetEndpointInfoAsync(timeout.Token);
                 targets.ReportStatus(target.Name, null);
-                return (target.Name, Ok: true, Report: (object)new { status = "connected", kind = targets.KindOf(target.Name), api_type = about.ApiType, version = about.ApiVersion, product = about.FullName });
+                var cache = provider as VmwareMcp.Abstractions.Providers.IInventoryCacheStatus;
+                return (target.Name, Ok: true, Report: (object)new
+                {
+                    status = "connected", kind = targets.KindOf(target.Name), api_type = about.ApiType, version = about.ApiVersion, product = about.FullName,
+                    inventory_cache = cache?.CacheState ?? "off", cached_objects = cache?.CachedObjects ?? 0,
+                });
             }
             catch (HypervisorException ex)
             {

@@ -87,6 +87,7 @@ internal sealed partial class TargetProviders(
 
             var factory = await ChooseFactoryAsync(slot.Target, cancellationToken);
             slot.Provider = factory.Create(slot.Target, services);
+            slot.ProviderToDispose = slot.Provider;
             slot.Kind = factory.Kind;
             slot.LastError = null;
             LogResolved(logger, slot.Target.Name, factory.Kind);
@@ -150,11 +151,12 @@ internal sealed partial class TargetProviders(
 
     public async ValueTask DisposeAsync()
     {
+        // DI registers this instance twice (as itself and as ITargetProviders) and disposes it twice.
         foreach (var slot in _slots.Values)
         {
-            if (slot.Provider is not null)
+            if (Interlocked.Exchange(ref slot.ProviderToDispose, null) is { } provider)
             {
-                await slot.Provider.DisposeAsync();
+                await provider.DisposeAsync();
             }
         }
     }
@@ -182,5 +184,8 @@ internal sealed partial class TargetProviders(
 
         /// <summary>Empty when connected, else the reason; null before the first report.</summary>
         public string? Status;
+
+        /// <summary>The provider until it is disposed, once.</summary>
+        public IHypervisorProvider? ProviderToDispose;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using VmwareMcp.Abstractions.Inventory;
 using VmwareMcp.Abstractions.Vms;
+using VmwareMcp.Tests.Harness;
 using VmwareMcp.Tests.Hosting;
 
 namespace VmwareMcp.Tests.Vms;
@@ -14,7 +15,12 @@ public sealed class VcenterFrontDoorTests(VcenterFrontDoorFixture fixture) : Fro
     {
         var template = await CreateAsync(new { vm_label = "base-template-centos", vcpus = 2 });
         await Inspector.MarkAsTemplateAsync(template.Id);
-        var templates = await ReadAsync<VmPage>(await Client.GetAsync("/api/v1/templates"));
+        VmPage templates = null!;
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            templates = await ReadAsync<VmPage>(await Client.GetAsync("/api/v1/templates"));
+            return templates.Items.Any(t => t.Id == template.Id);
+        }, TimeSpan.FromSeconds(5)), "the template made behind the host's back never showed");
 
         var clone = await ReadAsync<VmDetails>(await Client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "base-template-centos", destination_label = "from-template" }), HttpStatusCode.Created);
 

@@ -7,14 +7,14 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The plugins folder the build laid out beside the test assembly.</summary>
+    /// <summary>The plugins folder the build laid out beside the running assembly.</summary>
     public static string BuiltPlugins => Path.Combine(AppContext.BaseDirectory, "plugins");
 
     /// <summary>Test-only plugins (for example one whose entry point throws).</summary>
     public static string TestPlugins =>
         Path.Combine(Root, "artifacts", "test-plugins", Configuration);
 
-    /// <summary>The build configuration of the tests, which the plugins were built with too.</summary>
+    /// <summary>The build configuration, the same for this library, the tests and the plugins.</summary>
     public static string Configuration { get; } =
         typeof(RepositoryPaths).Assembly.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 

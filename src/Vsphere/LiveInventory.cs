@@ -1,0 +1,271 @@
+using System.Xml.Linq;
+using Microsoft.Extensions.Logging;
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Vms;
+using VmwareMcp.Vim25;
+
+namespace VmwareMcp.Vsphere;
+
+/// <summary>
+/// VMs, hosts and clusters of one target, kept current in the background by a PropertyCollector filter
+/// over a ContainerView and <c>WaitForUpdatesEx</c>. Until the first full sync, and after any failure
+/// (lost session, endpoint restart) until a full resync, it is cold and reads go to the endpoint.
+/// </summary>
+internal sealed partial class LiveInventory(VimClient client, Func<CancellationToken, Task<ManagedObjectReference?>> scope, ILogger logger) : IAsyncDisposable
+{
+    private static readonly PropertySpec[] Specs = [new("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ManagedObjectReference, Dictionary<string, XElement>> _objects = [];
+    private Task? _loop;
+    private IReadOnlyList<VmSummary>? _vms;
+
+    /// <summary>Every VM, sorted by name then id, or null while cold.</summary>
+    public IReadOnlyList<VmSummary>? Vms => Volatile.Read(ref _vms);
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _objects.Count;
+            }
+        }
+    }
+
+    public void Start()
+    {
+        lock (_gate)
+        {
+            _loop ??= Task.Run(() => RunAsync(_stop.Token));
+        }
+    }
+
+    /// <summary>Writes a VM we just changed through, so our own change is in the next read.</summary>
+    public void Upsert(ObjectContent vm)
+    {
+        lock (_gate)
+        {
+            if (_vms is null)
+            {
+                return;
+            }
+
+            _objects[vm.Obj] = vm.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            Rebuild();
+        }
+    }
+
+    /// <summary>Drops a VM we just deleted.</summary>
+    public void Remove(ManagedObjectReference vm)
+    {
+        lock (_gate)
+        {
+            if (_vms is not null && _objects.Remove(vm))
+            {
+                Rebuild();
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await SyncAsync(stop);
+            }
+            catch (HypervisorException ex)
+            {
+                lock (_gate)
+                {
+                    Volatile.Write(ref _vms, null); // Cold: reads go to the endpoint until a full resync.
+                }
+
+                LogCold(logger, client.Target.Name, ex.Message);
+                try
+                {
+                    // Reconnect back-off, not synchronisation: the endpoint is down or busy.
+                    await Task.Delay(backoff, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                backoff = TimeSpan.FromSeconds(Math.Min(30, backoff.TotalSeconds * 2));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SyncAsync(CancellationToken stop)
+    {
+        var content = await client.GetServiceContentAsync(stop);
+        var root = await scope(stop) ?? content.RootFolder;
+        var collector = (await client.InvokeAsync("CreatePropertyCollector", content.PropertyCollector, null, stop)).Select(Vim.Ref).Single()!.Value;
+        try
+        {
+            var view = (await client.InvokeAsync("CreateContainerView", content.ViewManager, w =>
+            {
+                w.Ref("container", root);
+                foreach (var spec in Specs)
+                {
+                    w.Text("type", spec.Type);
+                }
+
+                w.Bool("recursive", true);
+            }, stop)).Select(Vim.Ref).Single()!.Value;
+            await client.InvokeAsync("CreateFilter", collector, w => w
+                .Element("spec", null, spec =>
+                {
+                    foreach (var propertySpec in Specs)
+                    {
+                        spec.Element("propSet", null, p =>
+                        {
+                            p.Text("type", propertySpec.Type);
+                            foreach (var path in propertySpec.Paths)
+                            {
+                                p.Text("pathSet", path);
+                            }
+                        });
+                    }
+
+                    spec.Element("objectSet", null, o => o.Ref("obj", view).Bool("skip", true)
+                        .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false)));
+                })
+                .Bool("partialUpdates", false), stop);
+
+            var version = string.Empty;
+            var first = true;
+            while (!stop.IsCancellationRequested)
+            {
+                var updateSet = (await client.InvokeAsync("WaitForUpdatesEx", collector, w => w
+                    .Text("version", version)
+                    .Element("options", null, o => o.Number("maxWaitSeconds", 30)), stop)).FirstOrDefault();
+                if (updateSet is null)
+                {
+                    continue;
+                }
+
+                lock (_gate)
+                {
+                    if (first)
+                    {
+                        _objects.Clear();
+                    }
+
+                    Apply(updateSet);
+                    version = Vim.Text(updateSet, "version") ?? version;
+                    if (Vim.Text(updateSet, "truncated") != "true")
+                    {
+                        Rebuild();
+                        if (first)
+                        {
+                            LogWarm(logger, client.Target.Name, _objects.Count);
+                            first = false;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.InvokeAsync("DestroyPropertyCollector", collector, null, timeout.Token);
+            }
+            catch (Exception ex) when (ex is HypervisorException or OperationCanceledException)
+            {
+                // It dies with the session anyway.
+            }
+        }
+    }
+
+    private void Apply(XElement updateSet)
+    {
+        foreach (var update in updateSet.Descendants(VimNamespaces.V + "objectSet"))
+        {
+            if (Vim.Ref(update.Element(VimNamespaces.V + "obj")) is not { } obj)
+            {
+                continue;
+            }
+
+            if (Vim.Text(update, "kind") == "leave")
+            {
+                _objects.Remove(obj);
+                continue;
+            }
+
+            if (!_objects.TryGetValue(obj, out var properties))
+            {
+                _objects[obj] = properties = new Dictionary<string, XElement>(StringComparer.Ordinal);
+            }
+
+            foreach (var change in update.Elements(VimNamespaces.V + "changeSet"))
+            {
+                var name = Vim.Text(change, "name");
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (Vim.Text(change, "op") is "remove" or "indirectRemove" || change.Element(VimNamespaces.V + "val") is not { } val)
+                {
+                    properties.Remove(name);
+                }
+                else
+                {
+                    properties[name] = val;
+                }
+            }
+        }
+    }
+
+    /// <summary>Rebuilds the sorted VM list readers share; called under the lock after each batch.</summary>
+    private void Rebuild()
+    {
+        var hosts = new HostDirectory();
+        var vms = hosts.Absorb(_objects.Select(o => new ObjectContent(o.Key, o.Value)).ToList()).ToList()
+            .Select(vm => VmProperties.ToSummary(vm, hosts))
+            .OrderBy(v => v.Name, StringComparer.Ordinal)
+            .ThenBy(v => v.Id, StringComparer.Ordinal)
+            .ToArray();
+        Volatile.Write(ref _vms, vms);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        if (_loop is not null)
+        {
+            try
+            {
+                await _loop;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped.
+            }
+        }
+
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inventory cache for target {Target} is warm with {Objects} objects")]
+    private static partial void LogWarm(ILogger logger, string target, int objects);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inventory cache for target {Target} is cold, reads go to the endpoint until it resyncs: {Reason}")]
+    private static partial void LogCold(ILogger logger, string target, string reason);
+}
