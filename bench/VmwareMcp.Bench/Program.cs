@@ -34,7 +34,7 @@ foreach (var cache in new[] { false, true })
         listen_url: "https://127.0.0.1:0"
         logging_severity: WARNING
         logging_output: "{Path.Combine(directory, "host.log")}"
-        rate_limit_per_minute: 100000000
+        rate_limit_per_minute: 1000000
         inventory_cache: {(cache ? "true" : "false")}
         telemetry_interval_seconds: 3600
         """);

@@ -42,9 +42,9 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return confirm
-            ? await provider.RevertSnapshotAsync(vm, snapshot, cancellationToken)
-            : throw new ConfirmationRequiredException(await ActionPreviews.RevertAsync(provider, vm, snapshot, cancellationToken));
+        return await Confirmation.RunAsync(confirm,
+            () => ActionPreviews.RevertAsync(provider, vm, snapshot, cancellationToken),
+            () => provider.RevertSnapshotAsync(vm, snapshot, cancellationToken));
     }
 
     [McpServerTool(Name = "remove_snapshot", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -57,8 +57,8 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return confirm
-            ? await provider.RemoveSnapshotAsync(vm, snapshot, cancellationToken)
-            : throw new ConfirmationRequiredException(await ActionPreviews.RemoveSnapshotAsync(provider, vm, snapshot, cancellationToken));
+        return await Confirmation.RunAsync(confirm,
+            () => ActionPreviews.RemoveSnapshotAsync(provider, vm, snapshot, cancellationToken),
+            () => provider.RemoveSnapshotAsync(vm, snapshot, cancellationToken));
     }
 }

@@ -94,12 +94,9 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        if (!confirm)
-        {
-            throw new ConfirmationRequiredException(await ActionPreviews.DeleteAsync(provider, vm_identifier, force, cancellationToken));
-        }
-
-        return await provider.DeleteVmAsync(vm_identifier, force, ToolProgress.For($"deleting {vm_identifier}"), cancellationToken);
+        return await Confirmation.RunAsync(confirm,
+            () => ActionPreviews.DeleteAsync(provider, vm_identifier, force, cancellationToken),
+            () => provider.DeleteVmAsync(vm_identifier, force, ToolProgress.For($"deleting {vm_identifier}"), cancellationToken));
     }
 
     [McpServerTool(Name = "power_vm", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -113,12 +110,9 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     {
         var action = PowerActions.Parse(desired_state);
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        if (!confirm && action != PowerAction.PowerOn)
-        {
-            throw new ConfirmationRequiredException(await ActionPreviews.PowerAsync(provider, vm_identifier, action, cancellationToken));
-        }
-
-        return await provider.SetPowerStateAsync(vm_identifier, action, cancellationToken);
+        return await Confirmation.RunAsync(confirm || action == PowerAction.PowerOn,
+            () => ActionPreviews.PowerAsync(provider, vm_identifier, action, cancellationToken),
+            () => provider.SetPowerStateAsync(vm_identifier, action, cancellationToken));
     }
 
     [McpServerTool(Name = "reconfigure_vm", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

@@ -11,34 +11,24 @@ using VmwareMcp.Tests.Mcp;
 namespace VmwareMcp.Tests.Security;
 
 /// <summary>A simulator and a host for the hostile-input suite, with the inventory as it was before.</summary>
-public sealed class HostileTarget : IAsyncLifetime
+public sealed class HostileTarget : SimulatedVcenter
 {
-    public Simulator Simulator { get; private set; } = null!;
-
-    public TestHost Host { get; private set; } = null!;
-
-    public SimulatorInspector Inspector { get; private set; } = null!;
-
     public HashSet<string> VmsBefore { get; private set; } = [];
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Simulator = await Simulator.StartAsync();
-        Host = await TestHost.StartAsync(TestHost.SettingsFor(Simulator));
-        Inspector = new SimulatorInspector(Simulator);
+        await base.InitializeAsync();
         VmsBefore = (await Inspector.VmsAsync()).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         // Whatever the suite sent, only VMs named by one of its (valid) strings may have appeared.
         var allowed = HostileValues.Strings();
         var after = await Inspector.VmsAsync();
         Assert.All(after.Where(v => !VmsBefore.Contains(v.Name)), v => Assert.Contains(v.Name, allowed));
         Assert.DoesNotContain(Host.Logs.Lines, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
-        Inspector.Dispose();
-        await Host.DisposeAsync();
-        await Simulator.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
 

@@ -11,42 +11,29 @@ using VmwareMcp.Tests.Mcp;
 namespace VmwareMcp.Tests.Security;
 
 /// <summary>A vCenter simulator behind a host with a reader, an operator and a token limited to another target.</summary>
-public sealed class ScopedTokens : IAsyncLifetime
+public sealed class ScopedTokens : SimulatedVcenter
 {
     public const string Reader = "reader-token-7f3a";
     public const string Operator = "operator-token-91bc";
     public const string Elsewhere = "elsewhere-token-22de";
 
-    public Simulator Simulator { get; private set; } = null!;
+    protected override string ExtraSettings => $"""
+        tokens:
+          - name: reader
+            token: "{Reader}"
+            scopes: [read]
+          - name: operator
+            token_sha256: "{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Operator)))}"
+            scopes: [read, operate]
+          - name: elsewhere
+            token: "{Elsewhere}"
+            scopes: [admin]
+            targets: [lab]
+        """;
 
-    public TestHost Host { get; private set; } = null!;
-
-    public SimulatorInspector Inspector { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        Simulator = await Simulator.StartAsync();
-        Host = await TestHost.StartAsync(TestHost.SettingsFor(Simulator, $"""
-            tokens:
-              - name: reader
-                token: "{Reader}"
-                scopes: [read]
-              - name: operator
-                token_sha256: "{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Operator)))}"
-                scopes: [read, operate]
-              - name: elsewhere
-                token: "{Elsewhere}"
-                scopes: [admin]
-                targets: [lab]
-            """));
-        Inspector = new SimulatorInspector(Simulator);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Inspector.Dispose();
-        await Host.DisposeAsync();
-        await Simulator.DisposeAsync();
+        await base.DisposeAsync();
         Host.Logs.AssertContainsNone(Reader, Operator, Elsewhere);
     }
 }

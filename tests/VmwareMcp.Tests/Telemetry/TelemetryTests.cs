@@ -3,34 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using VmwareMcp.Abstractions.Metrics;
-using VmwareMcp.Tests.Harness;
 using VmwareMcp.Tests.Hosting;
 using VmwareMcp.Tests.Mcp;
 
 namespace VmwareMcp.Tests.Telemetry;
 
 /// <summary>vcsim's vCenter with collection every second.</summary>
-public sealed class CollectedVcenter : IAsyncLifetime
+public sealed class CollectedVcenter : SimulatedVcenter
 {
-    public Simulator Simulator { get; private set; } = null!;
-
-    public TestHost Host { get; private set; } = null!;
-
-    public SimulatorInspector Inspector { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Simulator = await Simulator.StartAsync();
-        Host = await TestHost.StartAsync(TestHost.SettingsFor(Simulator, "telemetry_interval_seconds: 1\ntelemetry_history_minutes: 5"));
-        Inspector = new SimulatorInspector(Simulator);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Inspector.Dispose();
-        await Host.DisposeAsync();
-        await Simulator.DisposeAsync();
-    }
+    protected override string ExtraSettings => "telemetry_interval_seconds: 1\ntelemetry_history_minutes: 5";
 }
 
 public sealed class TelemetryTests(CollectedVcenter vcenter) : IClassFixture<CollectedVcenter>
