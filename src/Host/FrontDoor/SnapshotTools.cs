@@ -35,6 +35,7 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
     [McpServerTool(Name = "revert_snapshot", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reverts a VM to a snapshot. Everything the VM changed since that snapshot is lost.")]
     public async Task<SnapshotInfo> RevertSnapshot(
+        McpServer server,
         [Description(VmHelp)] string vm,
         [Description(SnapshotHelp)] string snapshot,
         [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
@@ -42,14 +43,15 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return await Confirmation.RunAsync(confirm,
+        return await Confirmation.RunAsync(confirm, server,
             () => ActionPreviews.RevertAsync(provider, vm, snapshot, cancellationToken),
-            () => provider.RevertSnapshotAsync(vm, snapshot, cancellationToken));
+            () => provider.RevertSnapshotAsync(vm, snapshot, cancellationToken), cancellationToken);
     }
 
     [McpServerTool(Name = "remove_snapshot", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Removes a snapshot, merging its changes into the VM's disks; its child snapshots are kept.")]
     public async Task<SnapshotInfo> RemoveSnapshot(
+        McpServer server,
         [Description(VmHelp)] string vm,
         [Description(SnapshotHelp)] string snapshot,
         [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
@@ -57,8 +59,8 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return await Confirmation.RunAsync(confirm,
+        return await Confirmation.RunAsync(confirm, server,
             () => ActionPreviews.RemoveSnapshotAsync(provider, vm, snapshot, cancellationToken),
-            () => provider.RemoveSnapshotAsync(vm, snapshot, cancellationToken));
+            () => provider.RemoveSnapshotAsync(vm, snapshot, cancellationToken), cancellationToken);
     }
 }

@@ -87,6 +87,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     [McpServerTool(Name = "delete_vm", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Deletes a VM and its disks from the datastore. A powered-on VM is refused unless force is true, which powers it off first. This cannot be undone: without confirm=true it only previews what it would delete.")]
     public async Task<VmReference> DeleteVm(
+        McpServer server,
         [Description(VmHelp)] string vm_identifier,
         [Description("Power a running VM off, then delete it.")] bool force = false,
         [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
@@ -94,14 +95,15 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return await Confirmation.RunAsync(confirm,
+        return await Confirmation.RunAsync(confirm, server,
             () => ActionPreviews.DeleteAsync(provider, vm_identifier, force, cancellationToken),
-            () => provider.DeleteVmAsync(vm_identifier, force, ToolProgress.For($"deleting {vm_identifier}"), cancellationToken));
+            () => provider.DeleteVmAsync(vm_identifier, force, ToolProgress.For($"deleting {vm_identifier}"), cancellationToken), cancellationToken);
     }
 
     [McpServerTool(Name = "power_vm", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]
     public async Task<PowerResult> PowerVm(
+        McpServer server,
         [Description(VmHelp)] string vm_identifier,
         [Description("One of POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST, REBOOT_GUEST.")] string desired_state,
         [Description("Must be true for anything but POWER_ON; without it the tool only says what it would do.")] bool confirm = false,
@@ -110,9 +112,9 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     {
         var action = PowerActions.Parse(desired_state);
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return await Confirmation.RunAsync(confirm || action == PowerAction.PowerOn,
+        return await Confirmation.RunAsync(confirm || action == PowerAction.PowerOn, server,
             () => ActionPreviews.PowerAsync(provider, vm_identifier, action, cancellationToken),
-            () => provider.SetPowerStateAsync(vm_identifier, action, cancellationToken));
+            () => provider.SetPowerStateAsync(vm_identifier, action, cancellationToken), cancellationToken);
     }
 
     [McpServerTool(Name = "reconfigure_vm", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

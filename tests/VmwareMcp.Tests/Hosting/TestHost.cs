@@ -95,7 +95,7 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>A real MCP client over Streamable HTTP (<c>/mcp</c>) or SSE (<c>/mcp/sse</c>).</summary>
-    public async Task<McpClient> ConnectMcpAsync(HttpTransportMode mode, string? token = Token)
+    public async Task<McpClient> ConnectMcpAsync(HttpTransportMode mode, string? token = Token, McpClientOptions? options = null)
     {
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
@@ -106,7 +106,7 @@ public sealed class TestHost : IAsyncDisposable
             },
             CreateClient(token: null),
             ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport);
+        return await McpClient.CreateAsync(transport, options);
     }
 
     public async ValueTask DisposeAsync()

@@ -128,6 +128,46 @@ public sealed class SafetyTests(ScopedTokens fixture) : IClassFixture<ScopedToke
         Assert.NotNull(await fixture.Inspector.VmNamedAsync("keep-me"));
     }
 
+    /// <summary>
+    /// A client that answers elicitation. Over SSE the session is stateful, so the server can ask; a stateless
+    /// Streamable HTTP request cannot carry a server-to-client request and gets the preview instead.
+    /// </summary>
+    private static McpClientOptions Answering(bool yes) => new()
+    {
+        Capabilities = new ModelContextProtocol.Protocol.ClientCapabilities { Elicitation = new() },
+        Handlers = new McpClientHandlers
+        {
+            ElicitationHandler = (request, _) => ValueTask.FromResult(yes
+                ? new ModelContextProtocol.Protocol.ElicitResult { Action = "accept", Content = new Dictionary<string, JsonElement> { ["confirm"] = JsonSerializer.SerializeToElement(true) } }
+                : new ModelContextProtocol.Protocol.ElicitResult { Action = "decline" }),
+        },
+    };
+
+    [Fact]
+    public async Task A_client_that_supports_elicitation_is_asked_and_a_yes_deletes()
+    {
+        using var admin = fixture.Host.CreateClient();
+        await admin.PostAsJsonAsync("/api/v1/vms", new { vm_label = "ask-then-delete" });
+        await using var mcp = await fixture.Host.ConnectMcpAsync(HttpTransportMode.Sse, options: Answering(yes: true));
+
+        await mcp.CallAsync<VmReference>("delete_vm", new { vm_identifier = "ask-then-delete" });
+
+        Assert.Null(await fixture.Inspector.VmNamedAsync("ask-then-delete"));
+    }
+
+    [Fact]
+    public async Task A_declined_elicitation_changes_nothing()
+    {
+        using var admin = fixture.Host.CreateClient();
+        await admin.PostAsJsonAsync("/api/v1/vms", new { vm_label = "ask-and-keep" });
+        await using var mcp = await fixture.Host.ConnectMcpAsync(HttpTransportMode.Sse, options: Answering(yes: false));
+
+        var message = await mcp.CallExpectingErrorAsync("delete_vm", new { vm_identifier = "ask-and-keep" });
+
+        Assert.Contains("Declined by the user", message, StringComparison.Ordinal);
+        Assert.NotNull(await fixture.Inspector.VmNamedAsync("ask-and-keep"));
+    }
+
     [Fact]
     public async Task Mcp_power_off_without_confirm_previews_and_leaves_the_vm_running()
     {
