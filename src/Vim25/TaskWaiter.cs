@@ -105,6 +105,7 @@ public static class TaskWaiter
     public static async Task<XElement?> RunTaskAsync(this VimClient client, string method, ManagedObjectReference target, Action<SoapWriter>? body, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var task = (await client.InvokeAsync(method, target, body, cancellationToken)).Select(Vim.Ref).Single()!.Value;
+        VmwareMcp.Abstractions.Providers.TaskTrail.Record(task.Value);
         return await client.WaitForTaskAsync(task, progress, cancellationToken);
     }
 }

@@ -25,6 +25,7 @@ internal static class AuditMiddleware
             }
 
             var started = Stopwatch.GetTimestamp();
+            using var trail = VmwareMcp.Abstractions.Providers.TaskTrail.Begin(out var tasks);
             var body = await ReadBodyAsync(request);
             var arguments = new JsonObject();
             foreach (var (key, value) in request.Query)
@@ -62,7 +63,8 @@ internal static class AuditMiddleware
                     outcome,
                     status,
                     context.Items[ErrorItem] as string,
-                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    [.. tasks]));
                 return Task.CompletedTask;
             });
 

@@ -14,6 +14,7 @@ namespace VmwareMcp.Host.Audit;
 /// <param name="Status">HTTP status, for REST.</param>
 /// <param name="Error">Why it was refused or failed.</param>
 /// <param name="DurationMs">How long it took.</param>
+/// <param name="Tasks">The vSphere task ids it started (look them up in vCenter's task list).</param>
 public sealed record AuditRecord(
     DateTimeOffset Time, string Token, string Surface, string Operation, string? Target, string? Vm,
-    JsonNode? Arguments, string Outcome, int? Status, string? Error, long DurationMs);
+    JsonNode? Arguments, string Outcome, int? Status, string? Error, long DurationMs, IReadOnlyList<string>? Tasks = null);

@@ -19,6 +19,7 @@ internal static class McpAuditFilter
             }
 
             var started = Stopwatch.GetTimestamp();
+            using var trail = VmwareMcp.Abstractions.Providers.TaskTrail.Begin(out var tasks);
             var result = await next(context, cancellationToken);
             var arguments = context.Params?.Arguments is { } args ? JsonSerializer.SerializeToNode(args) as JsonObject : null;
             var error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) : null;
@@ -37,7 +38,8 @@ internal static class McpAuditFilter
                 outcome,
                 null,
                 error,
-                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                [.. tasks]));
             return result;
         };
 }

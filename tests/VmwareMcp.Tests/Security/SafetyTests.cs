@@ -207,7 +207,8 @@ public sealed class SafetyTests(ScopedTokens fixture) : IClassFixture<ScopedToke
 
         var records = await admin.GetFromJsonAsync<List<AuditRecord>>("/api/v1/audit?limit=1000", Json.Options);
 
-        Assert.Contains(records!, r => r is { Token: "access_token", Surface: "rest", Outcome: "ok", Vm: "audited-vm", Status: 201 });
+        var created = Assert.Single(records!, r => r is { Token: "access_token", Surface: "rest", Outcome: "ok", Vm: "audited-vm", Status: 201 });
+        Assert.NotEmpty(created.Tasks!); // The CreateVM_Task id, to look up in vCenter.
         Assert.Contains(records!, r => r is { Token: "reader", Outcome: "refused", Vm: "audited-refusal", Status: 403 });
         Assert.Contains(records!, r => r is { Surface: "mcp", Operation: "delete_vm", Outcome: "preview", Vm: "audited-vm" });
     }
