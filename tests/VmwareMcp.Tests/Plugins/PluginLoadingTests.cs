@@ -73,6 +73,18 @@ public sealed class PluginLoadingTests(SimulatedVcenter vcenter) : IClassFixture
     }
 
     [Fact]
+    public async Task The_log_never_holds_the_password_or_the_token()
+    {
+        using var client = vcenter.Host.CreateClient();
+        await client.GetAsync("/api/v1/vms");
+        await using var mcp = await vcenter.Host.ConnectMcpAsync(HttpTransportMode.Sse);
+        await mcp.ListToolsAsync();
+
+        Assert.Contains(vcenter.Host.Logs.Lines, l => l.Contains("Logged in to target", StringComparison.Ordinal));
+        vcenter.Host.Logs.AssertContainsNone(TestHost.Token, VmwareMcp.Tests.Harness.Simulator.Password);
+    }
+
+    [Fact]
     public async Task Routes_contributed_by_plugins_answer()
     {
         using var client = vcenter.Host.CreateClient();

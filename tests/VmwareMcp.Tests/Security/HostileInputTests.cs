@@ -10,31 +10,24 @@ using VmwareMcp.Tests.Mcp;
 
 namespace VmwareMcp.Tests.Security;
 
-/// <summary>A simulator and a host for the hostile-input suite, with the inventory as it was before.</summary>
-public sealed class HostileTarget : SimulatedVcenter
-{
-    public HashSet<string> VmsBefore { get; private set; } = [];
+/// <summary>A simulator and a host for the hostile-input suite.</summary>
+public sealed class HostileTarget : SimulatedVcenter;
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        VmsBefore = (await Inspector.VmsAsync()).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        // Whatever the suite sent, only VMs named by one of its (valid) strings may have appeared.
-        var allowed = HostileValues.Strings();
-        var after = await Inspector.VmsAsync();
-        Assert.All(after.Where(v => !VmsBefore.Contains(v.Name)), v => Assert.Contains(v.Name, allowed));
-        Assert.DoesNotContain(Host.Logs.Lines, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
-        await base.DisposeAsync();
-    }
-}
-
-public sealed class HostileInputTests(HostileTarget target) : IClassFixture<HostileTarget>
+public sealed class HostileInputTests(HostileTarget target) : IClassFixture<HostileTarget>, IAsyncLifetime
 {
     private const string Vm = "DC0_H0_VM0";
+    private HashSet<string> _before = [];
+
+    public async Task InitializeAsync() => _before = (await target.Inspector.VmsAsync()).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>After each test: only VMs named by a valid request appeared, and nothing went unhandled.</summary>
+    public async Task DisposeAsync()
+    {
+        var allowed = HostileValues.AllowedNames();
+        var appeared = (await target.Inspector.VmsAsync()).Where(v => !_before.Contains(v.Id)).ToList();
+        Assert.All(appeared, v => Assert.Contains(v.Name, allowed));
+        Assert.DoesNotContain(target.Host.Logs.Lines, l => l.Contains("Unhandled exception", StringComparison.Ordinal));
+    }
 
     /// <summary>Each REST route with a body: a valid body, and the fields to spoil one at a time.</summary>
     public static TheoryData<string, string, string> BodyFields()

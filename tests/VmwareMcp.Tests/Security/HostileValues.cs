@@ -35,9 +35,19 @@ public static class HostileValues
         yield return JsonValue.Create("vm-99999");
     }
 
-    /// <summary>Strings among the values: any VM that appears afterwards must be named by one of them.</summary>
-    public static HashSet<string> Strings() =>
-        All().OfType<JsonValue>().Where(v => v.TryGetValue<string>(out _)).Select(v => v.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The names the suite's valid base bodies create.</summary>
+    public static readonly string[] BaseNames = ["h-create", "h-clone", "h-snap"];
+
+    /// <summary>
+    /// Names a VM may have after the suite: the base names and the hostile strings, also as JSON decoding
+    /// leaves them (a lone surrogate arrives as U+FFFD, which is a valid name).
+    /// </summary>
+    public static HashSet<string> AllowedNames()
+    {
+        var strings = All().OfType<JsonValue>().Where(v => v.TryGetValue<string>(out _)).Select(v => v.GetValue<string>()).ToList();
+        var decoded = strings.Select(s => System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(s)));
+        return strings.Concat(decoded).Concat(BaseNames).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Whole bodies that are wrong before any field is read.</summary>
     public static IEnumerable<string> Bodies()
