@@ -19,8 +19,6 @@ internal static class InventoryRoutes
         inventory.MapGet("/templates", async (ITargetProviders targets, string? target, string? name, int? offset, int? limit, CancellationToken ct) =>
             await (await targets.GetAsync(target, ct)).ListVmsAsync(
                 VmQueries.Create(name, null, null, null, true, offset ?? 0, limit is null ? null : VmQueries.CheckedLimit(limit.Value)), ct)).WithName("list_templates");
-        inventory.MapGet("/targets", (Targets.TargetProviders targets) =>
-            targets.Targets.Select(t => new { name = t.Name, endpoint = t.Endpoint.Authority, kind = targets.KindOf(t.Name) ?? t.Kind, last_error = targets.LastError(t.Name) }))
-            .WithName("list_targets");
+        inventory.MapGet("/targets", (Targets.TargetProviders targets) => targets.Describe()).WithName("list_targets");
     }
 }
