@@ -14,6 +14,10 @@ public static class RepositoryPaths
     public static string TestPlugins =>
         Path.Combine(Root, "artifacts", "test-plugins", Configuration);
 
+    /// <summary>The samples a third party would write (for example a provider with its own YamlDotNet).</summary>
+    public static string Samples =>
+        Path.Combine(Root, "artifacts", "samples", Configuration);
+
     /// <summary>The build configuration, the same for this library, the tests and the plugins.</summary>
     public static string Configuration { get; } =
         typeof(RepositoryPaths).Assembly.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";

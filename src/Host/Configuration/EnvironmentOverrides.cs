@@ -20,6 +20,7 @@ internal static class EnvironmentOverrides
         ("MCP_LISTEN_URL", "listen_url"),
         ("MCP_PLUGINS_PATH", "plugins_path"),
         ("MCP_DATA_PATH", "data_path"),
+        ("MCP_PLUGINS_WATCH", "plugins_watch"),
     ];
 
     /// <summary>Applies every variable that is set onto <paramref name="settings"/>.</summary>

@@ -14,6 +14,9 @@ public sealed class HostSettings
     /// <summary><c>plugins_path</c>: one subfolder per plugin.</summary>
     public required string PluginsPath { get; init; }
 
+    /// <summary><c>plugins_watch</c>: load and unload plugin folders as they appear and disappear, without a restart.</summary>
+    public bool PluginsWatch { get; init; } = true;
+
     /// <summary><c>data_path</c>: where the host keeps its generated certificate.</summary>
     public required string DataPath { get; init; }
 

@@ -40,6 +40,7 @@ internal static class HostSettingsLoader
             ListenUrl = listenUrl,
             AllowPlainHttp = allowPlainHttp,
             PluginsPath = Resolve(reader.String("plugins_path"), configDirectory) ?? Path.Combine(baseDirectory, "plugins"),
+            PluginsWatch = reader.Bool("plugins_watch", true),
             DataPath = dataPath,
             AccessToken = accessToken,
             Tokens = tokens,
@@ -133,9 +134,10 @@ internal static class HostSettingsLoader
         var endpointKey = prefix + "vcenter_endpoint";
         var endpointText = reader.RequiredString(endpointKey, "the vCenter or ESXi address, as host, host:port or URL");
         var kind = reader.String(prefix + "kind")?.ToLowerInvariant();
-        if (kind is not null and not ("vcenter" or "esxi"))
+        // Any plugin may serve a kind, so only its spelling is checked here; an unserved kind is reported per target.
+        if (kind is not null && !System.Text.RegularExpressions.Regex.IsMatch(kind, "^[a-z0-9][a-z0-9._-]{0,63}$"))
         {
-            throw reader.Error(prefix + "kind", $"expected vcenter or esxi (or leave it out to detect), found '{kind}'");
+            throw reader.Error(prefix + "kind", $"expected a provider kind such as vcenter or esxi (or leave it out to detect), found '{kind}'");
         }
 
         return new TargetOptions

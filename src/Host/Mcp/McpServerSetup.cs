@@ -17,6 +17,7 @@ internal static class McpServerSetup
                 "Every tool takes an optional 'target' naming a configured endpoint (see list_targets).";
         });
 
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<ModelContextProtocol.Server.McpServerOptions>, SharedToolCollection>();
         if (stdio)
         {
             builder.WithStdioServerTransport();

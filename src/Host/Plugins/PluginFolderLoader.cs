@@ -40,6 +40,10 @@ internal sealed partial class PluginFolderLoader(ILogger logger)
         typeof(ModelContextProtocol.AspNetCore.HttpServerTransportOptions),
     ];
 
+    /// <summary>
+    /// Loads every plugin folder at start: each one's registrations join the host's services, so its options
+    /// are validated on start and its startup filters run. A failed folder is recorded and skipped.
+    /// </summary>
     public PluginCatalog LoadAll(string pluginsPath, IServiceCollection services, IConfiguration configuration)
     {
         var catalog = new PluginCatalog();
@@ -49,29 +53,49 @@ internal sealed partial class PluginFolderLoader(ILogger logger)
             return catalog;
         }
 
-        foreach (var folder in Directory.GetDirectories(pluginsPath).Order(StringComparer.Ordinal))
+        foreach (var folder in PluginFolders(pluginsPath))
         {
-            var name = Path.GetFileName(folder);
-            PluginManifest? manifest = null;
-            try
+            if (TryLoad(folder, configuration, unloadable: false, catalog) is { } plugin)
             {
-                manifest = PluginManifest.Read(folder);
-                var plugin = Load(folder, manifest, services, configuration);
-                catalog.AddLoaded(plugin);
-                LogLoaded(logger, plugin.Name, manifest.Version ?? plugin.Assembly.GetName().Version?.ToString(), folder);
-            }
-            catch (Exception ex)
-            {
-                var reason = Describe(ex);
-                catalog.AddFailed(manifest?.Name ?? name, folder, manifest?.Version, reason);
-                LogFailed(logger, ex is PluginLoadException ? null : ex, manifest?.Name ?? name, folder, reason);
+                foreach (var descriptor in plugin.Registrations)
+                {
+                    services.Add(descriptor);
+                }
             }
         }
 
         return catalog;
     }
 
-    private static LoadedPlugin Load(string folder, PluginManifest manifest, IServiceCollection services, IConfiguration configuration)
+    /// <summary>The plugin folders under <paramref name="pluginsPath"/>, in a stable order; hidden folders are staging areas.</summary>
+    public static IEnumerable<string> PluginFolders(string pluginsPath) =>
+        Directory.Exists(pluginsPath)
+            ? Directory.GetDirectories(pluginsPath).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>Loads one folder and records the outcome in <paramref name="catalog"/>; null when it failed.</summary>
+    public LoadedPlugin? TryLoad(string folder, IConfiguration configuration, bool unloadable, PluginCatalog catalog)
+    {
+        var name = Path.GetFileName(folder);
+        PluginManifest? manifest = null;
+        try
+        {
+            manifest = PluginManifest.Read(folder);
+            var plugin = Load(folder, manifest, configuration, unloadable);
+            catalog.AddLoaded(plugin, loadedAtStart: !unloadable);
+            LogLoaded(logger, plugin.Name, plugin.Version, folder);
+            return plugin;
+        }
+        catch (Exception ex)
+        {
+            var reason = Describe(ex);
+            catalog.AddFailed(manifest?.Name ?? name, folder, manifest?.Version, reason);
+            LogFailed(logger, ex is PluginLoadException ? null : ex, manifest?.Name ?? name, folder, reason);
+            return null;
+        }
+    }
+
+    private static LoadedPlugin Load(string folder, PluginManifest manifest, IConfiguration configuration, bool unloadable)
     {
         CheckContractVersion(manifest);
         var entryPath = ConfinedPath(folder, manifest.EntryAssembly!);
@@ -80,34 +104,43 @@ internal sealed partial class PluginFolderLoader(ILogger logger)
             throw new PluginLoadException($"entry assembly '{manifest.EntryAssembly}' not found in the plugin folder");
         }
 
-        var loader = PluginLoader.CreateFromAssemblyFile(entryPath, isUnloadable: false, SharedTypes, config => config.PreferSharedTypes = false);
-        Assembly assembly;
+        // A plugin loaded at run time is collectible, so removing its folder can unload it. Its assemblies are
+        // loaded from their files (not copied into memory) so Assembly.Location still names the plugin's folder.
+        var loader = PluginLoader.CreateFromAssemblyFile(entryPath, isUnloadable: unloadable, SharedTypes, config => config.PreferSharedTypes = false);
         try
         {
-            assembly = loader.LoadDefaultAssembly();
+            Assembly assembly;
+            try
+            {
+                assembly = loader.LoadDefaultAssembly();
+            }
+            catch (BadImageFormatException ex)
+            {
+                throw new PluginLoadException($"'{manifest.EntryAssembly}' is not a .NET assembly", ex);
+            }
+
+            CheckSharedIdentity(loader);
+            var entryType = FindEntryPoint(assembly);
+            var entryPoint = (IVmwareMcpPlugin)Activator.CreateInstance(entryType)!;
+
+            // Registrations are staged, so a plugin that throws halfway leaves nothing behind in the host.
+            var staged = new ServiceCollection();
+            entryPoint.ConfigureServices(staged, configuration);
+            staged.Scan(scan => scan.FromAssemblies(assembly)
+                .AddClasses(classes => classes.AssignableTo<IHypervisorProviderFactory>())
+                .As<IHypervisorProviderFactory>()
+                .WithSingletonLifetime());
+            return new LoadedPlugin(manifest.Name!, folder, manifest, assembly, entryPoint, loader, staged);
         }
-        catch (BadImageFormatException ex)
+        catch
         {
-            throw new PluginLoadException($"'{manifest.EntryAssembly}' is not a .NET assembly", ex);
+            if (unloadable)
+            {
+                loader.Dispose();
+            }
+
+            throw;
         }
-
-        CheckSharedIdentity(loader);
-        var entryType = FindEntryPoint(assembly);
-        var entryPoint = (IVmwareMcpPlugin)Activator.CreateInstance(entryType)!;
-
-        // Registrations go to a staging collection first, so a plugin that throws halfway leaves nothing behind.
-        var staged = new ServiceCollection();
-        entryPoint.ConfigureServices(staged, configuration);
-        staged.Scan(scan => scan.FromAssemblies(assembly)
-            .AddClasses(classes => classes.AssignableTo<IHypervisorProviderFactory>())
-            .As<IHypervisorProviderFactory>()
-            .WithSingletonLifetime());
-        foreach (var descriptor in staged)
-        {
-            services.Add(descriptor);
-        }
-
-        return new LoadedPlugin(manifest.Name!, folder, manifest, assembly, entryPoint, loader);
     }
 
     private static void CheckContractVersion(PluginManifest manifest)
@@ -177,7 +210,7 @@ internal sealed partial class PluginFolderLoader(ILogger logger)
         };
     }
 
-    private static string Describe(Exception ex) => ex switch
+    public static string Describe(Exception ex) => ex switch
     {
         PluginLoadException => ex.Message,
         ReflectionTypeLoadException rtl => rtl.LoaderExceptions.FirstOrDefault(e => e is not null)?.Message ?? ex.Message,

@@ -110,6 +110,7 @@ public static partial class VmwareMcpHost
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient();
+        services.AddSingleton<ProviderFactories>();
         services.AddSingleton<TargetProviders>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ITargetProviders>(sp => sp.GetRequiredService<TargetProviders>());
@@ -130,6 +131,9 @@ public static partial class VmwareMcpHost
 
         var catalog = new PluginFolderLoader(logger).LoadAll(settings.PluginsPath, services, configuration);
         services.AddSingleton(catalog);
+        services.AddSingleton<PluginEndpointSource>();
+        services.AddSingleton<PluginRuntime>();
+        services.AddHostedService<PluginFolderWatcher>();
         return catalog;
     }
 
@@ -156,6 +160,8 @@ public static partial class VmwareMcpHost
         FrontDoor.VmRoutes.Map(api);
         FrontDoor.InventoryRoutes.Map(api);
 
+        // Routes of plugins loaded while the host runs; those loaded at start are mapped once, below.
+        ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<PluginEndpointSource>());
         var pluginRoutes = app.MapGroup(string.Empty).RequireAuthorization(Scope.Read.Name());
         foreach (var plugin in catalog.Loaded.ToList())
         {

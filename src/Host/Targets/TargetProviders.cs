@@ -11,14 +11,12 @@ namespace VmwareMcp.Host.Targets;
 /// </summary>
 internal sealed partial class TargetProviders(
     HostSettings settings,
-    IEnumerable<IHypervisorProviderFactory> factories,
+    ProviderFactories factories,
     IServiceProvider services,
     ILogger<TargetProviders> logger) : ITargetProviders, IAsyncDisposable
 {
     private readonly Dictionary<string, TargetSlot> _slots =
         settings.Targets.ToDictionary(t => t.Name, t => new TargetSlot(t), StringComparer.OrdinalIgnoreCase);
-
-    private readonly IReadOnlyList<IHypervisorProviderFactory> _factories = Validate(factories.ToList());
 
     public IReadOnlyList<TargetOptions> Targets => settings.Targets;
 
@@ -93,6 +91,7 @@ internal sealed partial class TargetProviders(
             slot.Provider = factory.Create(slot.Target, services);
             slot.ProviderToDispose = slot.Provider;
             slot.Kind = factory.Kind;
+            slot.Factory = factory;
             slot.LastError = null;
             LogResolved(logger, slot.Target.Name, factory.Kind);
             return slot.Provider;
@@ -126,11 +125,11 @@ internal sealed partial class TargetProviders(
     {
         if (target.Kind is not null)
         {
-            return _factories.FirstOrDefault(f => string.Equals(f.Kind, target.Kind, StringComparison.OrdinalIgnoreCase))
+            return factories.Current.FirstOrDefault(f => string.Equals(f.Kind, target.Kind, StringComparison.OrdinalIgnoreCase))
                 ?? throw new HypervisorException(HypervisorErrorKind.Unavailable, $"target '{target.Name}' has kind '{target.Kind}', but no loaded plugin serves that kind (loaded kinds: {Kinds()})");
         }
 
-        foreach (var factory in _factories)
+        foreach (var factory in factories.Current)
         {
             if (await factory.ClaimsAsync(target, services, cancellationToken))
             {
@@ -143,14 +142,32 @@ internal sealed partial class TargetProviders(
 
     private string Names() => string.Join(", ", settings.Targets.Select(t => t.Name));
 
-    private string Kinds() => _factories.Count == 0 ? "none" : string.Join(", ", _factories.Select(f => f.Kind));
+    private string Kinds() => factories.Current.Count == 0 ? "none" : string.Join(", ", factories.Current.Select(f => f.Kind));
 
-    private static List<IHypervisorProviderFactory> Validate(List<IHypervisorProviderFactory> factories)
+    /// <summary>
+    /// Disposes the providers a factory made, so their targets resolve again (to another plugin, or to a
+    /// clear "no plugin serves" error) once the factory's plugin is unloaded.
+    /// </summary>
+    public async Task ForgetAsync(IReadOnlyCollection<IHypervisorProviderFactory> removed)
     {
-        var clash = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        return clash is null
-            ? factories
-            : throw new InvalidOperationException($"two plugins claim the provider kind '{clash.Key}': {string.Join(", ", clash.Select(f => f.GetType().Assembly.GetName().Name))}; remove one");
+        foreach (var slot in _slots.Values.Where(s => s.Factory is { } f && removed.Contains(f)))
+        {
+            await slot.Gate.WaitAsync();
+            try
+            {
+                slot.Provider = null;
+                slot.Kind = null;
+                slot.Factory = null;
+                if (Interlocked.Exchange(ref slot.ProviderToDispose, null) is { } provider)
+                {
+                    await provider.DisposeAsync();
+                }
+            }
+            finally
+            {
+                slot.Gate.Release();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -183,6 +200,8 @@ internal sealed partial class TargetProviders(
         public IHypervisorProvider? Provider { get; set; }
 
         public string? Kind { get; set; }
+
+        public IHypervisorProviderFactory? Factory { get; set; }
 
         public string? LastError { get; set; }
 

@@ -14,13 +14,8 @@ public sealed class BrokenPluginTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var plugins = Directory.CreateTempSubdirectory("vmwaremcp-plugins-").FullName;
-        foreach (var folder in Directory.GetDirectories(RepositoryPaths.BuiltPlugins))
-        {
-            CopyFolder(folder, Path.Combine(plugins, Path.GetFileName(folder)));
-        }
-
-        CopyFolder(Path.Combine(RepositoryPaths.TestPlugins, "Throwing"), Path.Combine(plugins, "Throwing"));
+        var plugins = PluginsFolder.WithBuiltPlugins().Path;
+        PluginsFolder.CopyFolder(Path.Combine(RepositoryPaths.TestPlugins, "Throwing"), Path.Combine(plugins, "Throwing"));
         Directory.CreateDirectory(Path.Combine(plugins, "Garbage"));
         await File.WriteAllTextAsync(Path.Combine(plugins, "Garbage", "Garbage.dll"), "this is not an assembly");
         Directory.CreateDirectory(Path.Combine(plugins, "Escaping"));
@@ -91,14 +86,5 @@ public sealed class BrokenPluginTests : IAsyncLifetime
     public void The_failure_is_logged_with_the_plugin_name()
     {
         Assert.Contains(_host.Logs.Lines, l => l.Contains("\"Throwing\"", StringComparison.Ordinal) && l.Contains("failed", StringComparison.Ordinal));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
     }
 }

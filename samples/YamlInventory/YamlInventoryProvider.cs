@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Inventory;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Abstractions.Targets;
+using VmwareMcp.Abstractions.Vms;
+
+namespace VmwareMcp.Samples.YamlInventory;
+
+/// <summary>
+/// A read-only provider over <see cref="InventoryFile"/>: the host's front door lists and shows its VMs;
+/// everything else answers "not supported" through <see cref="HypervisorProviderBase"/>.
+/// </summary>
+/// <param name="target">The target it serves.</param>
+/// <param name="file">The inventory.</param>
+public sealed class YamlInventoryProvider(TargetOptions target, InventoryFile file) : HypervisorProviderBase(target)
+{
+    /// <inheritdoc />
+    protected override string EndpointDescription => $"the YAML inventory behind target '{Target.Name}'";
+
+    /// <inheritdoc />
+    public override Task<EndpointInfo> GetEndpointInfoAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new EndpointInfo("YamlInventory", "1", $"YAML inventory ({file.About().InventoryFile})", null));
+
+    /// <inheritdoc />
+    public override async Task<VmPage> ListVmsAsync(VmQuery query, CancellationToken cancellationToken)
+    {
+        var name = query.NameGlob is null ? null : new Regex("^" + Regex.Escape(query.NameGlob).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        var matches = (await file.ReadAsync(cancellationToken))
+            .Where(vm => name is null || name.IsMatch(vm.Name))
+            .Where(vm => query.PowerState is null || string.Equals(vm.PowerState, query.PowerState, StringComparison.OrdinalIgnoreCase))
+            .Where(vm => query.Host is null || string.Equals(vm.Host, query.Host, StringComparison.OrdinalIgnoreCase))
+            .Where(vm => query.Cluster is null && query.Template is not true)
+            .Select(Summary)
+            .ToList();
+        var page = matches.Skip(query.Offset).Take(query.Limit ?? int.MaxValue).ToList();
+        var next = query.Offset + page.Count < matches.Count ? query.Offset + page.Count : (int?)null;
+        return new VmPage(page, matches.Count, query.Offset, next);
+    }
+
+    /// <inheritdoc />
+    public override async Task<VmDetails> GetVmAsync(string vm, CancellationToken cancellationToken)
+    {
+        var found = (await file.ReadAsync(cancellationToken)).FirstOrDefault(v => v.Name == vm)
+            ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"no VM named '{vm}' in the YAML inventory of target '{Target.Name}'");
+        return new VmDetails(
+            found.Name, found.Name, found.PowerState, false, found.GuestId, found.GuestId, found.NumCpu, found.MemoryMib,
+            null, null, found.IpAddress, null, null, found.Host, null, [], [], [], found.Annotation, [], null);
+    }
+
+    private static VmSummary Summary(InventoryVm vm) =>
+        new(vm.Name, vm.Name, vm.PowerState, false, vm.NumCpu, vm.MemoryMib, vm.GuestId, vm.IpAddress, vm.Host, null);
+}
