@@ -15,6 +15,7 @@ public sealed record ServiceContent(
     ManagedObjectReference? EventManager,
     ManagedObjectReference? TaskManager,
     ManagedObjectReference? SearchIndex,
+    ManagedObjectReference? AlarmManager,
     EndpointInfo About)
 {
     /// <summary>Whether the endpoint is a vCenter (<c>VirtualCenter</c>) rather than a standalone host (<c>HostAgent</c>).</summary>
@@ -34,6 +35,7 @@ public sealed record ServiceContent(
             Vim.Ref(returnValue.Element(VimNamespaces.V + "eventManager")),
             Vim.Ref(returnValue.Element(VimNamespaces.V + "taskManager")),
             Vim.Ref(returnValue.Element(VimNamespaces.V + "searchIndex")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "alarmManager")),
             new EndpointInfo(
                 Vim.Text(about, "apiType") ?? "unknown",
                 Vim.Text(about, "apiVersion") ?? "unknown",

@@ -16,10 +16,12 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/vmware/govmomi/simulator"
 	_ "github.com/vmware/govmomi/vapi/simulator"
 	"github.com/vmware/govmomi/vim25/mo"
+	"github.com/vmware/govmomi/vim25/types"
 )
 
 func main() {
@@ -37,6 +39,7 @@ func main() {
 	pg := flag.Int("pg", -1, "distributed port groups per datacenter (vpx)")
 	delay := flag.Int("delay", 0, "milliseconds of latency added to every SOAP call")
 	dsFree := flag.String("ds-free-gb", "", "comma-separated free space in GiB, one per datastore in creation order")
+	alarm := flag.String("alarm", "", "name of an alarm to show as triggered (red, unacknowledged) on the first host")
 	flag.Parse()
 
 	model := simulator.VPX()
@@ -65,6 +68,10 @@ func main() {
 		if err := setDatastoreFree(*dsFree); err != nil {
 			fail(err)
 		}
+	}
+
+	if *alarm != "" {
+		triggerAlarm(*alarm, model.ServiceContent.RootFolder)
 	}
 
 	model.Service.Listen = &url.URL{Host: *listen, User: url.UserPassword(*user, *pass)}
@@ -125,6 +132,37 @@ func setDatastoreFree(spec string) error {
 	}
 	var _ mo.Datastore
 	return nil
+}
+
+// alarmObject is an Alarm definition: vcsim has no AlarmManager, so the harness registers the one alarm
+// it shows as triggered, and its name resolves like on a real vCenter.
+type alarmObject struct {
+	mo.Alarm
+}
+
+// triggerAlarm puts a red, unacknowledged alarm state on the first host and, as vCenter does, on the
+// root folder that aggregates it.
+func triggerAlarm(name string, rootFolder types.ManagedObjectReference) {
+	ref := types.ManagedObjectReference{Type: "Alarm", Value: "alarm-harness-1"}
+	a := &alarmObject{}
+	a.Self = ref
+	a.Info.Name = name
+	a.Info.Key = ref.Value
+	a.Info.Alarm = ref
+	simulator.Map.Put(a)
+
+	host := simulator.Map.Any("HostSystem").(*simulator.HostSystem)
+	state := types.AlarmState{
+		Key:           "alarm-harness-1." + host.Self.Value,
+		Entity:        host.Self,
+		Alarm:         ref,
+		OverallStatus: types.ManagedEntityStatusRed,
+		Time:          time.Now(),
+		Acknowledged:  types.NewBool(false),
+	}
+	host.TriggeredAlarmState = append(host.TriggeredAlarmState, state)
+	root := simulator.Map.Get(rootFolder).(*simulator.Folder)
+	root.TriggeredAlarmState = append(root.TriggeredAlarmState, state)
 }
 
 func colonHex(b []byte) string {

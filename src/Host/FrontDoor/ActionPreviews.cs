@@ -46,6 +46,28 @@ internal static class ActionPreviews
             $"Would remove snapshot '{chosen.Name}' ({chosen.Id}) of VM '{details.Name}' ({details.Id}); its changes are merged into the disks and it can no longer be reverted to.");
     }
 
+    public static async Task<ActionPreview> MaintenanceAsync(IHypervisorProvider provider, string host, bool enter, CancellationToken cancellationToken)
+    {
+        var health = await OperationsAccess.Of(provider).GetHostHealthAsync(host, cancellationToken);
+        string would;
+        if (health.InMaintenanceMode == enter)
+        {
+            would = $"Host '{health.Name}' ({health.Id}) is already {(enter ? "in" : "out of")} maintenance mode; nothing would change.";
+        }
+        else if (enter)
+        {
+            var running = (await provider.ListVmsAsync(new VmQuery { Host = health.Name, PowerState = "poweredOn", Limit = 0 }, cancellationToken)).Total;
+            would = $"Would put host '{health.Name}' ({health.Id}) into maintenance mode: it would run no VMs until it exits. {running} powered-on VM(s) run on it now; "
+                + "entering completes once they are moved away (DRS) or powered off.";
+        }
+        else
+        {
+            would = $"Would take host '{health.Name}' ({health.Id}) out of maintenance mode, so it can run VMs again.";
+        }
+
+        return new ActionPreview(true, "set_maintenance_mode", provider.Target.Name, null, would, health.Id);
+    }
+
     private static async Task<(VmDetails Vm, SnapshotInfo Snapshot)> SnapshotAsync(IHypervisorProvider provider, string vm, string snapshot, CancellationToken cancellationToken)
     {
         var details = await provider.GetVmAsync(vm, cancellationToken);

@@ -15,7 +15,10 @@ internal static class ToolScopes
         ["create_snapshot"] = Scope.Operate,
         ["revert_snapshot"] = Scope.Operate,
         ["remove_snapshot"] = Scope.Operate,
+        ["acknowledge_alarm"] = Scope.Operate,
+        ["migrate_vm"] = Scope.Operate,
         ["delete_vm"] = Scope.Admin,
+        ["set_maintenance_mode"] = Scope.Admin,
     };
 
     public static Scope For(McpServerTool tool) =>

@@ -159,6 +159,7 @@ public static partial class VmwareMcpHost
         Audit.AuditEndpoints.Map(api);
         FrontDoor.VmRoutes.Map(api);
         FrontDoor.InventoryRoutes.Map(api);
+        FrontDoor.OperationsRoutes.Map(api);
 
         // Routes of plugins loaded while the host runs; those loaded at start are mapped once, below.
         ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<PluginEndpointSource>());
