@@ -73,13 +73,88 @@ public sealed class SimulatorInspector : IDisposable
 
     public async Task MarkAsTemplateAsync(string vmId) => await CallAsync("MarkAsTemplate", "VirtualMachine", vmId, string.Empty);
 
-    public async Task PowerOffAsync(string vmId) =>
+    public async Task PowerOffAsync(string vmId)
+    {
+        await EnsureLoginAsync();
         await WaitTaskAsync((await CallAsync("PowerOffVM_Task", "VirtualMachine", vmId, string.Empty)).Element(V + "returnval")!.Value);
+    }
 
     public async Task<string> CreateFolderAsync(string name)
     {
         var vmFolder = (await RetrieveAsync("Datacenter", ["vmFolder"])).First().Props["vmFolder"].Value;
         return (await CallAsync("CreateFolder", "Folder", vmFolder, $"<name>{SecurityElement.Escape(name)}</name>")).Element(V + "returnval")!.Value;
+    }
+
+    /// <summary>The root folder's triggered alarm states: (entity id, alarm id, status, acknowledged).</summary>
+    public async Task<List<(string Entity, string Alarm, string Status, bool Acknowledged)>> TriggeredAlarmsAsync()
+    {
+        await EnsureLoginAsync();
+        var root = _content!.Element(V + "rootFolder")!.Value;
+        var states = (await RetrieveObjectAsync("Folder", root, ["triggeredAlarmState"])).GetValueOrDefault("triggeredAlarmState");
+        return states?.Elements().Select(e => (e.Element(V + "entity")!.Value, e.Element(V + "alarm")!.Value, e.Element(V + "overallStatus")!.Value,
+            e.Element(V + "acknowledged")?.Value == "true")).ToList() ?? [];
+    }
+
+    /// <summary>The task manager's recentTask ids.</summary>
+    public async Task<List<string>> RecentTaskIdsAsync()
+    {
+        await EnsureLoginAsync();
+        var manager = _content!.Element(V + "taskManager")!.Value;
+        var recent = (await RetrieveObjectAsync("TaskManager", manager, ["recentTask"])).GetValueOrDefault("recentTask");
+        return recent?.Elements().Select(e => e.Value).ToList() ?? [];
+    }
+
+    /// <summary>One host: id, maintenance mode, connection state and sensor names.</summary>
+    public async Task<(string Id, bool InMaintenance, string Connection, List<string> Sensors)> HostAsync(string name)
+    {
+        var host = (await RetrieveAsync("HostSystem", ["name", "runtime.inMaintenanceMode", "runtime.connectionState", "runtime.healthSystemRuntime.systemHealthInfo.numericSensorInfo"]))
+            .Single(h => h.Props["name"].Value == name);
+        var sensors = host.Props.GetValueOrDefault("runtime.healthSystemRuntime.systemHealthInfo.numericSensorInfo")?.Elements().Select(e => e.Element(V + "name")!.Value).ToList() ?? [];
+        return (host.Id, host.Props["runtime.inMaintenanceMode"].Value == "true", host.Props["runtime.connectionState"].Value, sensors);
+    }
+
+    /// <summary>Every event about a VM, read through an event collector: (key, type, message).</summary>
+    public async Task<List<(long Key, string Type, string? Message)>> EventsAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        var manager = _content!.Element(V + "eventManager")!.Value;
+        var collector = (await CallAsync("CreateCollectorForEvents", "EventManager", manager,
+            $"<filter><entity><entity type=\"VirtualMachine\">{vmId}</entity><recursion>self</recursion></entity></filter>")).Element(V + "returnval")!.Value;
+        await CallAsync("RewindCollector", "EventHistoryCollector", collector, string.Empty);
+        var events = new List<(long, string, string?)>();
+        while (true)
+        {
+            var batch = (await CallAsync("ReadNextEvents", "EventHistoryCollector", collector, "<maxCount>1000</maxCount>")).Elements(V + "returnval").ToList();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            events.AddRange(batch.Select(e => (long.Parse(e.Element(V + "key")!.Value, System.Globalization.CultureInfo.InvariantCulture),
+                ((string?)e.Attribute(Xsi + "type"))!.Split(':')[^1], e.Element(V + "fullFormattedMessage")?.Value)));
+        }
+
+        await CallAsync("DestroyCollector", "EventHistoryCollector", collector, string.Empty);
+        return events;
+    }
+
+    /// <summary>Logs a user event on a VM, as an administrator's script would.</summary>
+    public async Task PostUserEventAsync(string vmId, string message)
+    {
+        await EnsureLoginAsync();
+        var manager = _content!.Element(V + "eventManager")!.Value;
+        var text = SecurityElement.Escape(message);
+        await CallAsync("PostEvent", "EventManager", manager,
+            $"<eventToPost xsi:type=\"GeneralUserEvent\"><key>0</key><chainId>0</chainId><createdTime>{DateTime.UtcNow:o}</createdTime><userName></userName>" +
+            $"<vm><name>{vmId}</name><vm type=\"VirtualMachine\">{vmId}</vm></vm><fullFormattedMessage>{text}</fullFormattedMessage><message>{text}</message></eventToPost>");
+    }
+
+    /// <summary>Sets a VM's annotation (notes) directly.</summary>
+    public async Task SetAnnotationAsync(string vmId, string annotation)
+    {
+        await EnsureLoginAsync();
+        await WaitTaskAsync((await CallAsync("ReconfigVM_Task", "VirtualMachine", vmId,
+            $"<spec><annotation>{SecurityElement.Escape(annotation)}</annotation></spec>")).Element(V + "returnval")!.Value);
     }
 
     /// <summary>Terminates every session on the simulator except this inspector's own.</summary>

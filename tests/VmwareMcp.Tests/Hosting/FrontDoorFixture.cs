@@ -14,6 +14,9 @@ public abstract class FrontDoorFixture : IAsyncLifetime
     /// <summary>Whether the endpoint is a vCenter (clusters, templates, CloneVM_Task).</summary>
     public abstract bool IsVCenter { get; }
 
+    /// <summary>The alarm the harness shows as triggered (red, unacknowledged) on the first host.</summary>
+    public const string AlarmName = "Host CPU usage";
+
     public string MostFreeDatastore => "LocalDS_1";
 
     public string OtherDatastore => "LocalDS_0";
@@ -26,7 +29,7 @@ public abstract class FrontDoorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Simulator = await Simulator.StartAsync([.. SimulatorFlags, "-ds", "2", "-ds-free-gb", "100,500"]);
+        Simulator = await Simulator.StartAsync([.. SimulatorFlags, "-ds", "2", "-ds-free-gb", "100,500", "-alarm", AlarmName]);
         Host = await TestHost.StartAsync(TestHost.SettingsFor(Simulator));
         Inspector = new SimulatorInspector(Simulator);
     }

@@ -47,6 +47,9 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         Add("POST", "/api/v1/vms/power", """{"vm_identifier":"DC0_H0_VM1","desired_state":"POWER_ON"}""");
         Add("POST", $"/api/v1/vms/{Vm}/reconfigure", """{"vcpus":1,"ram_mib":64}""");
         Add("POST", $"/api/v1/vms/{Vm}/snapshots", """{"name":"h-snap","description":"d","memory":false,"quiesce":false}""");
+        Add("POST", "/api/v1/alarms/acknowledge", """{"entity_id":"host-21","alarm_id":"alarm-1"}""");
+        Add("POST", "/api/v1/hosts/DC0_H0/maintenance?dry_run=true", """{"enter":true}""");
+        Add("POST", $"/api/v1/vms/{Vm}/migrate", """{"host":"DC0_H0","datastore":"LocalDS_0"}""");
         return data;
     }
 
@@ -99,6 +102,9 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
     [InlineData("POST", "/api/v1/vms/DC0_H0_VM0/snapshots/{0}/revert?dry_run=true")]
     [InlineData("GET", "/metrics/v1/vm/{0}/current")]
     [InlineData("GET", "/api/v1/vms?name={0}&power_state={0}&limit={0}&offset={0}&target={0}")]
+    [InlineData("GET", "/api/v1/tasks/{0}")]
+    [InlineData("GET", "/api/v1/hosts/{0}/health")]
+    [InlineData("GET", "/api/v1/events?entity={0}&severity={0}&since={0}&until={0}&limit={0}&offset={0}&type={0}")]
     public async Task Hostile_values_in_the_url_are_4xx_never_5xx(string method, string template)
     {
         using var client = target.Host.CreateClient();
@@ -120,6 +126,7 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         "list_vms", "get_vm", "create_vm", "clone_vm", "delete_vm", "power_vm", "reconfigure_vm", "list_snapshots", "create_snapshot",
         "revert_snapshot", "remove_snapshot", "list_hosts", "list_datastores", "list_networks", "list_templates", "list_datacenters",
         "list_targets", "list_clusters", "get_esxi_host", "get_vm_metrics", "get_host_metrics", "get_datastore_usage", "list_performance_counters",
+        "list_alarms", "acknowledge_alarm", "query_events", "list_tasks", "get_task", "get_host_health", "set_maintenance_mode", "migrate_vm",
     ];
 
     [Theory]

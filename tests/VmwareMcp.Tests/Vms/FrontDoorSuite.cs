@@ -12,37 +12,9 @@ namespace VmwareMcp.Tests.Vms;
 /// The REST front door against a simulator, each result checked by an independent read. Written once;
 /// each provider's test class supplies its fixture.
 /// </summary>
-public abstract partial class FrontDoorSuite<TFixture>(TFixture fixture) : IDisposable
+public abstract partial class FrontDoorSuite<TFixture>(TFixture fixture) : FrontDoorClient<TFixture>(fixture)
     where TFixture : FrontDoorFixture
 {
-    protected TFixture Fixture { get; } = fixture;
-
-    protected HttpClient Client { get; } = fixture.Host.CreateClient();
-
-    protected SimulatorInspector Inspector => Fixture.Inspector;
-
-    public void Dispose()
-    {
-        Client.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    protected async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"expected {expected}, got {(int)response.StatusCode}: {text}");
-        return JsonSerializer.Deserialize<T>(text, Json.Options)!;
-    }
-
-    protected async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return await ReadAsync<JsonElement>(response, expected);
-    }
-
-    protected async Task<VmDetails> CreateAsync(object body) =>
-        await ReadAsync<VmDetails>(await Client.PostAsJsonAsync("/api/v1/vms", body), HttpStatusCode.Created);
-
     [Fact]
     public async Task Listing_returns_every_vm_the_simulator_has_with_the_total()
     {
