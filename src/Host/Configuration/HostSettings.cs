@@ -64,4 +64,10 @@ public sealed class HostSettings
 
     /// <summary>Unknown keys found, each with a suggestion; logged as warnings at start.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary><c>webhooks</c>: URLs that receive every new event of every target as a JSON POST.</summary>
+    public IReadOnlyList<Uri> Webhooks { get; init; } = [];
+
+    /// <summary><c>webhook_queue_size</c>: events held per webhook while it is slow or down; the oldest are dropped beyond it.</summary>
+    public int WebhookQueueSize { get; init; } = 1000;
 }

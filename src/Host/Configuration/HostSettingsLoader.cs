@@ -56,6 +56,8 @@ internal static class HostSettingsLoader
             SessionTokenLifetime = TimeSpan.FromSeconds(reader.Int("session_token_lifetime_seconds", 3600, 1, 7 * 24 * 3600)),
             Targets = ReadTargets(reader, flat, globalReadOnly),
             Warnings = UnknownKeys(flat),
+            Webhooks = ReadWebhooks(reader),
+            WebhookQueueSize = reader.Int("webhook_queue_size", 1000, 1, 1_000_000),
         };
 
         if (settings.TlsCertificate is not null && settings.TlsKey is null)
@@ -160,6 +162,25 @@ internal static class HostSettingsLoader
         };
     }
 
+    /// <summary><c>webhooks:</c> as a list of URLs, or of mappings with <c>url</c>.</summary>
+    private static List<Uri> ReadWebhooks(SettingReader reader)
+    {
+        var webhooks = new List<Uri>();
+        for (var i = 0; reader.Has($"webhooks:{i}"); i++)
+        {
+            var key = reader.Has($"webhooks:{i}:url") ? $"webhooks:{i}:url" : $"webhooks:{i}";
+            var text = reader.RequiredString(key, "each webhook is a URL, such as https://hooks.example/vmware");
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            {
+                throw reader.Error(key, $"expected an http or https URL, found '{text}'");
+            }
+
+            webhooks.Add(url);
+        }
+
+        return webhooks;
+    }
+
     private static List<string> UnknownKeys(FlatSettings flat)
     {
         var warnings = new List<string>();
@@ -173,7 +194,7 @@ internal static class HostSettingsLoader
                 continue; // Plugins validate their own sections.
             }
 
-            if (parts[0].Equals("tokens", StringComparison.OrdinalIgnoreCase))
+            if (parts[0].Equals("tokens", StringComparison.OrdinalIgnoreCase) || parts[0].Equals("webhooks", StringComparison.OrdinalIgnoreCase))
             {
                 continue; // TokenGrants checks its own keys.
             }

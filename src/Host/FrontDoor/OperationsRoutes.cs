@@ -38,6 +38,10 @@ internal static class OperationsRoutes
             })
             .WithName("stream_events").WithSummary("Server-sent events: 'ready' once watching, then each new event ('event')");
 
+        routes.MapGet("/events/webhooks", (Events.EventWebhooks webhooks) => webhooks.Status())
+            .RequireAuthorization(Scope.Admin.Name())
+            .WithName("webhook_status").WithSummary("Each webhook's delivered, queued, dropped and failed events, and each target's event watch");
+
         routes.MapGet("/tasks", async (ITargetProviders targets, string? target, CancellationToken ct) =>
                 await (await OperationsAccess.ReadAsync(targets, target, ct)).ListRecentTasksAsync(ct))
             .WithName("list_tasks").WithSummary("Recent and running tasks");

@@ -115,6 +115,8 @@ public static partial class VmwareMcpHost
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ITargetProviders>(sp => sp.GetRequiredService<TargetProviders>());
         services.AddHostedService<TargetWarmup>();
+        services.AddSingleton<Events.EventWebhooks>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.EventWebhooks>());
         services.AddVmwareMcpServer(stdio);
         if (!stdio)
         {
