@@ -47,11 +47,19 @@ internal static class AuditMiddleware
                 }
             }
 
-            context.Response.OnStarting(() =>
+            var targets = context.RequestServices.GetRequiredService<Targets.TargetProviders>();
+            var target = request.Query["target"].FirstOrDefault();
+            var before = request.Path.StartsWithSegments("/api/v1/vms")
+                ? await VmState.ReadAsync(targets, context.User, target, VmState.SubjectBefore(arguments), context.RequestAborted)
+                : null;
+            context.Response.OnStarting(async () =>
             {
                 var status = context.Response.StatusCode;
                 var preview = string.Equals(request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase);
                 var outcome = status < 300 ? preview ? "preview" : "ok" : status is 401 or 403 or (>= 400 and < 500) ? "refused" : "failed";
+                var after = outcome == "ok" && request.Path.StartsWithSegments("/api/v1/vms")
+                    ? await VmState.ReadAsync(targets, context.User, target, VmState.SubjectAfter(arguments), context.RequestAborted)
+                    : null;
                 context.RequestServices.GetRequiredService<AuditLog>().Write(new AuditRecord(
                     DateTimeOffset.UtcNow,
                     context.User.Identity?.Name ?? "-",
@@ -64,8 +72,9 @@ internal static class AuditMiddleware
                     status,
                     context.Items[ErrorItem] as string,
                     (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                    [.. tasks]));
-                return Task.CompletedTask;
+                    [.. tasks],
+                    before,
+                    after));
             });
 
             await next(context);

@@ -15,6 +15,9 @@ namespace VmwareMcp.Host.Audit;
 /// <param name="Error">Why it was refused or failed.</param>
 /// <param name="DurationMs">How long it took.</param>
 /// <param name="Tasks">The vSphere task ids it started (look them up in vCenter's task list).</param>
+/// <param name="Before">The VM's power state, vCPUs, memory, host and datastores before the change (null if it did not exist).</param>
+/// <param name="After">The same after the change (null if it no longer exists, or nothing was changed).</param>
 public sealed record AuditRecord(
     DateTimeOffset Time, string Token, string Surface, string Operation, string? Target, string? Vm,
-    JsonNode? Arguments, string Outcome, int? Status, string? Error, long DurationMs, IReadOnlyList<string>? Tasks = null);
+    JsonNode? Arguments, string Outcome, int? Status, string? Error, long DurationMs, IReadOnlyList<string>? Tasks = null,
+    VmState? Before = null, VmState? After = null);

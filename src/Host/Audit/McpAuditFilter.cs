@@ -19,27 +19,33 @@ internal static class McpAuditFilter
             }
 
             var started = Stopwatch.GetTimestamp();
+            var arguments = context.Params?.Arguments is { } args ? JsonSerializer.SerializeToNode(args) as JsonObject : null;
+            var targets = context.Services!.GetRequiredService<Targets.TargetProviders>();
+            var target = arguments?["target"]?.ToString();
+            var before = await VmState.ReadAsync(targets, context.User, target, VmState.SubjectBefore(arguments), cancellationToken);
             using var trail = VmwareMcp.Abstractions.Providers.TaskTrail.Begin(out var tasks);
             var result = await next(context, cancellationToken);
-            var arguments = context.Params?.Arguments is { } args ? JsonSerializer.SerializeToNode(args) as JsonObject : null;
             var error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) : null;
             var outcome = error is null ? "ok"
                 : error.StartsWith("ConfirmationRequired", StringComparison.Ordinal) ? "preview"
                 : error.StartsWith("Forbidden", StringComparison.Ordinal) || error.StartsWith("InvalidArgument", StringComparison.Ordinal) ? "refused"
                 : "failed";
+            var after = outcome == "ok" ? await VmState.ReadAsync(targets, context.User, target, VmState.SubjectAfter(arguments), cancellationToken) : null;
             context.Services!.GetRequiredService<AuditLog>().Write(new AuditRecord(
                 DateTimeOffset.UtcNow,
                 context.User?.Identity?.Name ?? "local",
                 "mcp",
                 tool.ProtocolTool.Name,
-                arguments?["target"]?.ToString(),
+                target,
                 (arguments?["vm_identifier"] ?? arguments?["vm"] ?? arguments?["source_identifier"] ?? arguments?["vm_label"])?.ToString(),
                 arguments,
                 outcome,
                 null,
                 error,
                 (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                [.. tasks]));
+                [.. tasks],
+                before,
+                after));
             return result;
         };
 }
