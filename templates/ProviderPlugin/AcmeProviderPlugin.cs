@@ -18,12 +18,16 @@ public sealed class AcmeProviderPlugin : IVmwareMcpPlugin
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AcmeProviderInventory>();
-        services.AddMcpServer().WithTools<AcmeProviderTools>(ContractJson.Options);
+        // A copy of the host's JSON options: caches keyed by them hold this plugin's types, and must be able to go
+        // with it when its folder is removed.
+        services.AddMcpServer().WithTools<AcmeProviderTools>(new System.Text.Json.JsonSerializerOptions(ContractJson.Options));
     }
 
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/acmeprovider/status", (AcmeProviderInventory inventory) => Results.Ok(inventory.Status()))
+        // Handlers take HttpContext rather than this plugin's own types: ASP.NET Core caches handler parameter
+        // types for the life of the process, which would keep the plugin loaded after its folder is removed.
+        endpoints.MapGet("/api/v1/acmeprovider/status", (HttpContext context) => Results.Ok(context.RequestServices.GetRequiredService<AcmeProviderInventory>().Status()))
             .WithName("acmeprovider_status_route")
             .WithSummary("What the acmeprovider plugin serves");
 }

@@ -42,6 +42,7 @@ internal sealed partial class PluginRuntime(
                 if (_attached.Remove(folder, out var attachment))
                 {
                     await DetachAsync(attachment);
+                    FrameworkCaches.Clear();
                     catalog.Remove(folder);
                     unloaded.Add(folder);
                     LogDetached(logger, attachment.Plugin.Name, folder);

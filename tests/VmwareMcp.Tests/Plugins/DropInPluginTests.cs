@@ -149,6 +149,35 @@ public sealed class DropInPluginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unloading_a_used_plugin_releases_its_load_context()
+    {
+        await DropSampleAsync();
+        var context = LoadContextOf("VmwareMcp.Samples.YamlInventory");
+        await using (var mcp = await _host.ConnectMcpAsync(HttpTransportMode.StreamableHttp))
+        {
+            await mcp.CallAsync<JsonElement>("yaml_inventory_about");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/v1/yaml-inventory/about")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/v1/vms?target=yaml")).StatusCode);
+
+        _plugins.Remove(Sample);
+        await ReloadAsync();
+
+        for (var i = 0; i < 20 && context.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.False(context.IsAlive, "the plugin's AssemblyLoadContext is still referenced after unloading");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference LoadContextOf(string assembly) =>
+        new(System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == assembly))!);
+
+    [Fact]
     public async Task After_unloading_its_provider_the_target_reports_that_no_plugin_serves_it()
     {
         await DropSampleAsync();
