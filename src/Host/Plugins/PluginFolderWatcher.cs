@@ -30,9 +30,26 @@ internal sealed partial class PluginFolderWatcher(HostSettings settings, PluginR
         watcher.Deleted += changed;
         watcher.Changed += changed;
         watcher.Renamed += (_, _) => changes.Writer.TryWrite(true);
-        watcher.Error += (_, e) => LogWatchError(logger, e.GetException());
-        watcher.EnableRaisingEvents = true;
+        watcher.Error += (_, e) =>
+        {
+            // Events were lost (for example the kernel's queue overflowed): a rescan catches up.
+            LogWatchError(logger, e.GetException());
+            changes.Writer.TryWrite(true);
+        };
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (IOException ex)
+        {
+            // For example the inotify instance limit: the host serves on, and reload still works on demand.
+            LogCannotWatch(logger, ex, settings.PluginsPath);
+            return;
+        }
+
         LogWatching(logger, settings.PluginsPath);
+        // Whatever arrived between the start-up load and the watcher starting is picked up now.
+        changes.Writer.TryWrite(true);
 
         try
         {
@@ -75,6 +92,9 @@ internal sealed partial class PluginFolderWatcher(HostSettings settings, PluginR
     [LoggerMessage(Level = LogLevel.Information, Message = "Plugins folder rescanned: {Loaded} loaded, {Unloaded} unloaded, {Failed} failed")]
     private static partial void LogRescanned(ILogger logger, int loaded, int unloaded, int failed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The plugins folder watcher reported an error; changes may be missed until POST /api/v1/plugins/reload")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Path} for plugins; use POST /api/v1/plugins/reload after adding or removing one")]
+    private static partial void LogCannotWatch(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The plugins folder watcher reported an error; rescanning the folder")]
     private static partial void LogWatchError(ILogger logger, Exception exception);
 }

@@ -25,6 +25,9 @@ internal sealed partial class PluginRuntime(
     private readonly Dictionary<string, PluginAttachment> _attached = new(StringComparer.Ordinal);
     private readonly PluginFolderLoader _loader = new(logger);
 
+    /// <summary>What each failed folder looked like when it failed: it is retried only once it changes.</summary>
+    private readonly Dictionary<string, string> _failedAt = new(StringComparer.Ordinal);
+
     /// <summary>The collection every session serves (see <see cref="Mcp.SharedToolCollection"/>).</summary>
     private McpServerPrimitiveCollection<McpServerTool> Tools => mcp.Value.ToolCollection!;
 
@@ -55,6 +58,8 @@ internal sealed partial class PluginRuntime(
                 {
                     catalog.Remove(folder);
                 }
+
+                _failedAt.Remove(folder);
             }
 
             foreach (var folder in onDisk.Order(StringComparer.Ordinal))
@@ -64,12 +69,20 @@ internal sealed partial class PluginRuntime(
                     continue;
                 }
 
+                var fingerprint = Fingerprint(folder);
+                if (_failedAt.TryGetValue(folder, out var failedFingerprint) && failedFingerprint == fingerprint)
+                {
+                    continue;
+                }
+
                 if (await TryAttachAsync(folder, cancellationToken))
                 {
+                    _failedAt.Remove(folder);
                     loaded.Add(folder);
                 }
                 else
                 {
+                    _failedAt[folder] = fingerprint;
                     failed.Add(folder);
                 }
             }
@@ -79,6 +92,21 @@ internal sealed partial class PluginRuntime(
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>The folder's files, sizes and times, so a failed folder is retried only after it changes.</summary>
+    private static string Fingerprint(string folder)
+    {
+        try
+        {
+            return string.Join('|', new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories)
+                .OrderBy(f => f.FullName, StringComparer.Ordinal)
+                .Select(f => $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
         }
     }
 

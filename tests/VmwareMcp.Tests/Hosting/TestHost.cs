@@ -48,6 +48,7 @@ public sealed class TestHost : IAsyncDisposable
         listen_url: "https://127.0.0.1:0"
         logging_severity: DEBUG
         {(extra.Contains("rate_limit_per_minute", StringComparison.Ordinal) ? string.Empty : "rate_limit_per_minute: 1000000")}
+        {(extra.Contains("plugins_watch", StringComparison.Ordinal) ? string.Empty : "plugins_watch: false")}
         {extra}
         """;
 

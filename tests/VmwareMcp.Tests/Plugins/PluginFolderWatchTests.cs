@@ -5,7 +5,7 @@ using VmwareMcp.Tests.Hosting;
 
 namespace VmwareMcp.Tests.Plugins;
 
-/// <summary>With <c>plugins_watch</c> on (the default), the folder itself is the control: no reload call.</summary>
+/// <summary>With <c>plugins_watch</c> on (the default; other tests turn it off), the folder itself is the control: no reload call.</summary>
 public sealed class PluginFolderWatchTests : IAsyncLifetime
 {
     private PluginsFolder _plugins = null!;
@@ -14,7 +14,7 @@ public sealed class PluginFolderWatchTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _plugins = PluginsFolder.WithBuiltPlugins();
-        _host = await TestHost.StartAsync(TestHost.SettingsFor(null), _plugins.Path);
+        _host = await TestHost.StartAsync(TestHost.SettingsFor(null, "plugins_watch: true"), _plugins.Path);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
