@@ -159,6 +159,36 @@ public abstract partial class VsphereProvider : IOperationsSource
     /// <inheritdoc />
     public async IAsyncEnumerable<EventInfo> WatchEventsAsync(long? afterKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var feed = _eventFeed ?? Interlocked.CompareExchange(ref _eventFeed, new EventFeed(WatchLatestPageAsync, Logger), null) ?? _eventFeed;
+        // Subscribed first, then the backlog read: an event in between is in one or the other (or both, and skipped once).
+        using var subscription = feed.Subscribe(out var live);
+        var recent = (await QueryEventsAsync(new EventQuery { Limit = 1000 }, cancellationToken)).Items;
+        var last = afterKey ?? (recent.Count == 0 ? 0 : recent[0].Key);
+        foreach (var item in recent.Where(e => e.Key > last).OrderBy(e => e.Key))
+        {
+            yield return item;
+            last = item.Key;
+        }
+
+        await foreach (var item in live.ReadAllAsync(cancellationToken))
+        {
+            if (item.Key > last)
+            {
+                yield return item;
+                last = item.Key;
+            }
+        }
+    }
+
+    private EventFeed? _eventFeed;
+
+    /// <summary>
+    /// The endpoint's events through one unfiltered EventHistoryCollector's <c>latestPage</c>, starting with the
+    /// page as it stands (subscribers skip what they have seen). Destroyed only when the provider is disposed:
+    /// destroying a collector while the endpoint posts an event deadlocks vcsim, and one per target is cheap.
+    /// </summary>
+    private async IAsyncEnumerable<EventInfo> WatchLatestPageAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var content = await ContentAsync(cancellationToken);
         var manager = content.EventManager ?? throw new HypervisorException(HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no EventManager");
         var severities = await EventSeveritiesAsync(cancellationToken);
@@ -174,7 +204,7 @@ public abstract partial class VsphereProvider : IOperationsSource
                     .Element("objectSet", null, o => o.Ref("obj", collector).Bool("skip", false)))
                 .Bool("partialUpdates", false), cancellationToken);
             var version = string.Empty;
-            var seen = afterKey;
+            long seen = 0;
             while (!cancellationToken.IsCancellationRequested)
             {
                 var updates = await Client.InvokeAsync("WaitForUpdatesEx", properties, w => w
@@ -191,13 +221,11 @@ public abstract partial class VsphereProvider : IOperationsSource
                     .Select(e => ParseEvent(e, severities))
                     .OrderBy(e => e.Key)
                     .ToList();
-                // Without afterKey, the first update is the page as it stood when the watch began: only what follows is new.
-                foreach (var item in page.Where(e => seen is not null && e.Key > seen))
+                foreach (var item in page.Where(e => e.Key > seen))
                 {
                     yield return item;
+                    seen = item.Key;
                 }
-
-                seen = Math.Max(seen ?? 0, page.Count == 0 ? 0 : page[^1].Key);
             }
         }
         finally

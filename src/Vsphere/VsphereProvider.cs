@@ -175,6 +175,11 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
             await _live.DisposeAsync();
         }
 
+        if (_eventFeed is not null)
+        {
+            await _eventFeed.DisposeAsync();
+        }
+
         await Client.DisposeAsync();
     }
 }
