@@ -18,10 +18,10 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     private readonly Lock _gate = new();
     private readonly Dictionary<ManagedObjectReference, Dictionary<string, XElement>> _objects = [];
     private Task? _loop;
-    private IReadOnlyList<VmSummary>? _vms;
+    private VmSnapshot? _vms;
 
     /// <summary>Every VM, sorted by name then id, or null while cold.</summary>
-    public IReadOnlyList<VmSummary>? Vms => Volatile.Read(ref _vms);
+    public VmSnapshot? Vms => Volatile.Read(ref _vms);
 
     public int Count
     {
@@ -238,7 +238,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             .OrderBy(v => v.Name, StringComparer.Ordinal)
             .ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToArray();
-        Volatile.Write(ref _vms, vms);
+        Volatile.Write(ref _vms, new VmSnapshot(vms));
     }
 
     public async ValueTask DisposeAsync()

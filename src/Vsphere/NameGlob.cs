@@ -35,6 +35,18 @@ internal static class NameGlob
         return matcher;
     }
 
+    /// <summary>The part of the glob before its first wildcard: every matching name starts with it.</summary>
+    public static string LiteralPrefix(string? glob)
+    {
+        if (string.IsNullOrEmpty(glob))
+        {
+            return string.Empty;
+        }
+
+        var wild = glob.IndexOfAny(['*', '?']);
+        return wild < 0 ? glob : glob[..wild];
+    }
+
     private static Func<string, bool> Build(string glob)
     {
         var wild = glob.IndexOfAny(['*', '?']);

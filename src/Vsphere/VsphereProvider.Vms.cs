@@ -20,7 +20,7 @@ public abstract partial class VsphereProvider
         }
 
         StartLiveInventory();
-        var all = _live?.Vms ?? await ReadVmSummariesAsync(cancellationToken);
+        var all = _live?.Vms is { } snapshot ? snapshot.WithNamePrefix(NameGlob.LiteralPrefix(query.NameGlob)) : await ReadVmSummariesAsync(cancellationToken);
         var matchesName = NameGlob.Compile(query.NameGlob);
         var matching = all
             .Where(vm => matchesName(vm.Name))

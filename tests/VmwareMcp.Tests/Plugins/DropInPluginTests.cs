@@ -174,8 +174,10 @@ public sealed class DropInPluginTests : IAsyncLifetime
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static WeakReference LoadContextOf(string assembly) =>
-        new(System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == assembly))!);
+    private WeakReference LoadContextOf(string assembly) =>
+        // Other tests load the same sample into their own hosts: take the copy from this test's plugins folder.
+        new(System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(AppDomain.CurrentDomain.GetAssemblies()
+            .Single(a => a.GetName().Name == assembly && a.Location.StartsWith(_plugins.Path, StringComparison.Ordinal)))!);
 
     [Fact]
     public async Task After_unloading_its_provider_the_target_reports_that_no_plugin_serves_it()

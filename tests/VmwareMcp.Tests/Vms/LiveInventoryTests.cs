@@ -43,6 +43,21 @@ public sealed class LiveInventoryTests
     }
 
     [Fact]
+    public async Task A_cached_glob_list_matches_names_ignoring_case_like_the_endpoint_read()
+    {
+        await using var simulator = await Simulator.StartAsync();
+        await using var host = await TestHost.StartAsync(TestHost.SettingsFor(simulator));
+        await WarmAsync(host);
+        using var client = host.CreateClient();
+        using var inspector = new SimulatorInspector(simulator);
+
+        var page = await client.GetFromJsonAsync<VmPage>("/api/v1/vms?name=dc0_h0_vm*", Json.Options);
+
+        var expected = (await inspector.VmsAsync()).Where(v => v.Name.StartsWith("DC0_H0_VM", StringComparison.Ordinal)).Select(v => v.Id).Order();
+        Assert.Equal(expected, page!.Items.Select(v => v.Id).Order());
+    }
+
+    [Fact]
     public async Task A_change_made_behind_our_back_shows_within_two_seconds()
     {
         await using var simulator = await Simulator.StartAsync();
