@@ -18,6 +18,25 @@ internal sealed record VmHardware(
 /// <summary>Writes the vim25 specs for creating and changing VMs, in WSDL element order.</summary>
 internal static class VmSpecs
 {
+    /// <summary>Writes a VirtualMachineRelocateSpec's placement (clone location, relocation): only what is named.</summary>
+    public static void Placement(SoapWriter spec, ManagedObjectReference? datastore, ManagedObjectReference? pool, ManagedObjectReference? host)
+    {
+        if (datastore is { } d)
+        {
+            spec.Ref("datastore", d);
+        }
+
+        if (pool is { } p)
+        {
+            spec.Ref("pool", p);
+        }
+
+        if (host is { } h)
+        {
+            spec.Ref("host", h);
+        }
+    }
+
     private const int ControllerKey = -100;
 
     /// <summary>A <c>VirtualMachineConfigSpec</c> for <paramref name="vm"/>.</summary>

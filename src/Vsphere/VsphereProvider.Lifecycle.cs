@@ -58,23 +58,7 @@ public abstract partial class VsphereProvider
             .Ref("folder", folder)
             .Text("name", request.DestinationLabel)
             .Element("spec", null, spec => spec
-                .Element("location", null, location =>
-                {
-                    if (datastore is { } d)
-                    {
-                        location.Ref("datastore", d);
-                    }
-
-                    if (pool is { } p)
-                    {
-                        location.Ref("pool", p);
-                    }
-
-                    if (host is { } h)
-                    {
-                        location.Ref("host", h);
-                    }
-                })
+                .Element("location", null, location => VmSpecs.Placement(location, datastore, pool, host))
                 .Bool("template", request.AsTemplate)
                 .Bool("powerOn", request.PowerOn && !request.AsTemplate)), progress, cancellationToken);
 

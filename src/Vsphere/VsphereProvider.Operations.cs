@@ -427,23 +427,7 @@ public abstract partial class VsphereProvider : IOperationsSource
             }
         }
 
-        await Client.RunTaskAsync("RelocateVM_Task", vmRef, w => w.Element("spec", null, spec =>
-        {
-            if (datastore is { } d)
-            {
-                spec.Ref("datastore", d);
-            }
-
-            if (pool is { } p)
-            {
-                spec.Ref("pool", p);
-            }
-
-            if (host is { } h)
-            {
-                spec.Ref("host", h);
-            }
-        }), progress, cancellationToken);
+        await Client.RunTaskAsync("RelocateVM_Task", vmRef, w => w.Element("spec", null, spec => VmSpecs.Placement(spec, datastore, pool, host)), progress, cancellationToken);
         await WriteThroughAsync(vmRef, cancellationToken);
         return await GetVmAsync(vmRef.Value, cancellationToken);
     }

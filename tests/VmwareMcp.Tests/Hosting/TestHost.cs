@@ -52,6 +52,18 @@ public sealed class TestHost : IAsyncDisposable
         {extra}
         """;
 
+    /// <summary>Settings with one target served by a provider plugin's <paramref name="kind"/> (no simulator), the watcher off.</summary>
+    public static string SettingsForPluginTarget(string name, string kind) =>
+        SettingsFor(null, $"""
+            plugins_watch: false
+            targets:
+              - name: {name}
+                kind: {kind}
+                vcenter_endpoint: "https://{name}.invalid"
+                login_credential: "unused"
+                secret_key: "unused"
+            """);
+
     /// <summary>Starts a host from <paramref name="settingsYaml"/> in a fresh folder.</summary>
     public static async Task<TestHost> StartAsync(string settingsYaml, string? pluginsPath = null, Action<IServiceCollection>? configureServices = null, string? directory = null)
     {

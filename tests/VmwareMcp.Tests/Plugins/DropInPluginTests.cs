@@ -26,15 +26,7 @@ public sealed class DropInPluginTests : IAsyncLifetime
     {
         _plugins = PluginsFolder.WithBuiltPlugins();
         _host = await TestHost.StartAsync(
-            TestHost.SettingsFor(null, """
-                plugins_watch: false
-                targets:
-                  - name: yaml
-                    kind: yaml-inventory
-                    vcenter_endpoint: "https://yaml-inventory.invalid"
-                    login_credential: "unused"
-                    secret_key: "unused"
-                """),
+            TestHost.SettingsForPluginTarget("yaml", "yaml-inventory"),
             _plugins.Path);
         _client = _host.CreateClient();
     }

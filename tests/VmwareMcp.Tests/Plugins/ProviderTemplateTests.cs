@@ -26,15 +26,7 @@ public sealed class ProviderTemplateTests : IClassFixture<ProviderTemplateTests.
     {
         _plugins = PluginsFolder.WithBuiltPlugins();
         _host = await TestHost.StartAsync(
-            TestHost.SettingsFor(null, """
-                plugins_watch: false
-                targets:
-                  - name: contoso
-                    kind: contoso
-                    vcenter_endpoint: "https://contoso.invalid"
-                    login_credential: "unused"
-                    secret_key: "unused"
-                """),
+            TestHost.SettingsForPluginTarget("contoso", "contoso"),
             _plugins.Path);
         _plugins.Drop(_generated.Output, "Contoso");
         using var client = _host.CreateClient();
