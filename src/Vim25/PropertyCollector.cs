@@ -1,5 +1,4 @@
 using System.Xml;
-using VmwareMcp.Abstractions.Errors;
 using System.Xml.Linq;
 
 namespace VmwareMcp.Vim25;
@@ -30,22 +29,26 @@ public static class PropertyCollector
     public static async Task<List<ObjectContent>> RetrieveAllAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<PropertySpec> specs, CancellationToken cancellationToken)
     {
         var content = await client.GetServiceContentAsync(cancellationToken);
-        var types = specs.Select(s => s.Type).ToList();
-        for (var attempt = 1; ; attempt++)
+        var view = (await client.InvokeAsync("CreateContainerView", content.ViewManager, w =>
         {
-            var view = await client.ContainerViewAsync(root ?? content.RootFolder, types, cancellationToken);
-            try
+            w.Ref("container", root ?? content.RootFolder);
+            foreach (var spec in specs)
             {
-                return await client.RetrieveAsync(specs, w => w.Element("objectSet", null, o => o
-                    .Ref("obj", view)
-                    .Bool("skip", true)
-                    .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false))), cancellationToken);
+                w.Text("type", spec.Type);
             }
-            catch (HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound" && attempt == 1)
-            {
-                // The view went with a renewed session, or its container was removed: make it again once.
-                client.ForgetView(view);
-            }
+
+            w.Bool("recursive", true);
+        }, cancellationToken)).Select(Vim.Ref).Single()!.Value;
+        try
+        {
+            return await client.RetrieveAsync(specs, w => w.Element("objectSet", null, o => o
+                .Ref("obj", view)
+                .Bool("skip", true)
+                .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false))), cancellationToken);
+        }
+        finally
+        {
+            await client.InvokeAsync("DestroyView", view, null, CancellationToken.None);
         }
     }
 

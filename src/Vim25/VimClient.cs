@@ -26,7 +26,6 @@ public sealed partial class VimClient : IAsyncDisposable
     private int _sessionGeneration;
     private bool _loggedIn;
     private int _disposed;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Generation, ManagedObjectReference View)> _views = new(StringComparer.Ordinal);
 
     /// <summary>Creates the client; nothing is sent until the first call.</summary>
     /// <param name="target">The endpoint and credentials.</param>
@@ -215,48 +214,6 @@ public sealed partial class VimClient : IAsyncDisposable
     }
 
     /// <summary>Logs out (best effort) and releases the connection.</summary>
-    /// <summary>
-    /// A ContainerView of <paramref name="types"/> under <paramref name="container"/>, created once per session
-    /// and reused: the endpoint keeps it current, and making one costs two round trips and a walk of the inventory.
-    /// </summary>
-    /// <param name="container">The folder, datacenter or cluster to look in.</param>
-    /// <param name="types">Managed object types the view holds.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<ManagedObjectReference> ContainerViewAsync(ManagedObjectReference container, IReadOnlyCollection<string> types, CancellationToken cancellationToken)
-    {
-        var key = container.Type + ":" + container.Value + "|" + string.Join(",", types);
-        var generation = Volatile.Read(ref _sessionGeneration);
-        if (_views.TryGetValue(key, out var known) && known.Generation == generation)
-        {
-            return known.View;
-        }
-
-        var content = await GetServiceContentAsync(cancellationToken);
-        var view = (await InvokeAsync("CreateContainerView", content.ViewManager, w =>
-        {
-            w.Ref("container", container);
-            foreach (var type in types)
-            {
-                w.Text("type", type);
-            }
-
-            w.Bool("recursive", true);
-        }, cancellationToken)).Select(Vim.Ref).Single()!.Value;
-        // A session renewed during the call made the view with the new session: record the generation it belongs to.
-        _views[key] = (Volatile.Read(ref _sessionGeneration), view);
-        return view;
-    }
-
-    /// <summary>Forgets a view the endpoint no longer knows, so the next request makes a new one.</summary>
-    /// <param name="view">The view.</param>
-    public void ForgetView(ManagedObjectReference view)
-    {
-        foreach (var entry in _views.Where(e => e.Value.View == view))
-        {
-            _views.TryRemove(entry);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

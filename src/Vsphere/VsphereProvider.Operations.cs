@@ -440,7 +440,8 @@ public abstract partial class VsphereProvider : IOperationsSource
             throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"name the {what} by its id or its exact name");
         }
 
-        var all = await Client.RetrieveAllAsync((await ContentAsync(cancellationToken)).RootFolder, type, ["name"], cancellationToken);
+        // Within the target's datacenter (resource_datacenter) when one is set, as VMs are found.
+        var all = await Client.RetrieveAllAsync(await ScopeAsync(cancellationToken), type, ["name"], cancellationToken);
         var matches = all.Where(o => o.Obj.Value == idOrName).ToList() is { Count: 1 } byId ? byId
             : all.Where(o => string.Equals(o.Text("name"), idOrName, StringComparison.Ordinal)).ToList();
         return matches.Count switch

@@ -74,14 +74,5 @@ internal static class UntrustedText
     };
 
     /// <summary><paramref name="value"/> as JSON (the host's naming) with every string cleaned.</summary>
-    public static JsonNode? Clean<T>(T value) => Clean(JsonSerializer.SerializeToNode(value, ContractJsonOptions));
-
-    private static readonly JsonSerializerOptions ContractJsonOptions = CreateOptions();
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions();
-        JsonDefaults.Apply(options);
-        return options;
-    }
+    public static JsonNode? Clean<T>(T value) => Clean(JsonSerializer.SerializeToNode(value, Abstractions.ContractJson.Options));
 }

@@ -10,26 +10,24 @@ namespace VmwareMcp.Host.FrontDoor;
 [McpServerToolType]
 internal sealed class InventoryTools(ITargetProviders targets)
 {
-    private const string TargetHelp = "Configured target name (see list_targets); optional when only one is configured.";
-
     [McpServerTool(Name = "list_datacenters", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists datacenters.")]
-    public async Task<IReadOnlyList<DatacenterInfo>> ListDatacenters([Description(TargetHelp)] string? target = null, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<DatacenterInfo>> ListDatacenters([Description(ToolHelp.Target)] string? target = null, CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListDatacentersAsync(cancellationToken);
 
     [McpServerTool(Name = "list_hosts", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists ESXi hosts: cluster, connection, power and maintenance state, hardware, version, uptime.")]
-    public async Task<IReadOnlyList<HostInfo>> ListHosts([Description(TargetHelp)] string? target = null, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<HostInfo>> ListHosts([Description(ToolHelp.Target)] string? target = null, CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListHostsAsync(cancellationToken);
 
     [McpServerTool(Name = "list_datastores", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists datastores with type, capacity and free space in bytes.")]
-    public async Task<IReadOnlyList<DatastoreInfo>> ListDatastores([Description(TargetHelp)] string? target = null, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<DatastoreInfo>> ListDatastores([Description(ToolHelp.Target)] string? target = null, CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListDatastoresAsync(cancellationToken);
 
     [McpServerTool(Name = "list_networks", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists networks a NIC can use: standard port groups and distributed port groups.")]
-    public async Task<IReadOnlyList<NetworkInfo>> ListNetworks([Description(TargetHelp)] string? target = null, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<NetworkInfo>> ListNetworks([Description(ToolHelp.Target)] string? target = null, CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListNetworksAsync(cancellationToken);
 
     [McpServerTool(Name = "list_templates", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -38,7 +36,7 @@ internal sealed class InventoryTools(ITargetProviders targets)
         [Description("Name glob, case-insensitive.")] string? name = null,
         [Description("How many to skip.")] int offset = 0,
         [Description("Page size, 1-1000; default 50.")] int limit = VmTools.DefaultPageSize,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListVmsAsync(
             VmQueries.Create(name, null, null, null, true, offset, VmQueries.CheckedLimit(limit)), cancellationToken);

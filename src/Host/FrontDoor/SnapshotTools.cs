@@ -8,27 +8,25 @@ namespace VmwareMcp.Host.FrontDoor;
 [McpServerToolType]
 internal sealed class SnapshotTools(Targets.TargetProviders targets)
 {
-    private const string TargetHelp = "Configured target name (see list_targets); optional when only one is configured.";
-    private const string VmHelp = "The VM: its id (e.g. vm-42) or its exact name.";
     private const string SnapshotHelp = "The snapshot: its id (e.g. snapshot-7) or its exact name.";
 
     [McpServerTool(Name = "list_snapshots", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists a VM's snapshots, each with its parent, creation time and the power state it captured.")]
     public async Task<IReadOnlyList<SnapshotInfo>> ListSnapshots(
-        [Description(VmHelp)] string vm,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Vm)] string vm,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListSnapshotsAsync(vm, cancellationToken);
 
     [McpServerTool(Name = "create_snapshot", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Takes a snapshot of a VM.")]
     public async Task<SnapshotInfo> CreateSnapshot(
-        [Description(VmHelp)] string vm,
+        [Description(ToolHelp.Vm)] string vm,
         [Description("Snapshot name.")] string name,
         [Description("Description.")] string? description = null,
         [Description("Include the running VM's memory.")] bool memory = false,
         [Description("Quiesce the guest file system (needs VMware Tools).")] bool quiesce = false,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetForChangeAsync(target, cancellationToken)).CreateSnapshotAsync(vm, new CreateSnapshotRequest(name, description, memory, quiesce), cancellationToken);
 
@@ -36,10 +34,10 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
     [Description("Reverts a VM to a snapshot. Everything the VM changed since that snapshot is lost.")]
     public async Task<SnapshotInfo> RevertSnapshot(
         McpServer server,
-        [Description(VmHelp)] string vm,
+        [Description(ToolHelp.Vm)] string vm,
         [Description(SnapshotHelp)] string snapshot,
-        [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Confirm)] bool confirm = false,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
@@ -52,10 +50,10 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
     [Description("Removes a snapshot, merging its changes into the VM's disks; its child snapshots are kept.")]
     public async Task<SnapshotInfo> RemoveSnapshot(
         McpServer server,
-        [Description(VmHelp)] string vm,
+        [Description(ToolHelp.Vm)] string vm,
         [Description(SnapshotHelp)] string snapshot,
-        [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Confirm)] bool confirm = false,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);

@@ -12,8 +12,6 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     /// <summary>Keeps list answers small enough for a model's context; the total says how many more there are.</summary>
     public const int DefaultPageSize = 50;
 
-    private const string TargetHelp = "Configured target name (see list_targets); optional when only one is configured.";
-    private const string VmHelp = "The VM: its id (e.g. vm-42) or its exact name.";
 
     [McpServerTool(Name = "list_vms", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists VMs with their power state, size, IP, host and cluster, filtered and paged. The answer has 'total' and, when more match, 'next_offset' to pass as 'offset' for the next page.")]
@@ -25,7 +23,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         [Description("true: templates only; false: VMs only; omit for both.")] bool? template = null,
         [Description("How many to skip (from next_offset of the previous page).")] int offset = 0,
         [Description("Page size, 1-1000; default 50.")] int limit = DefaultPageSize,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListVmsAsync(
             VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)), cancellationToken);
@@ -33,8 +31,8 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     [McpServerTool(Name = "get_vm", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Shows one VM in detail: power state, guest OS, vCPU, memory, UUIDs, IP, VMware Tools, host, cluster, datastores, disks, NICs, notes and snapshots.")]
     public async Task<VmDetails> GetVm(
-        [Description(VmHelp)] string vm,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Vm)] string vm,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).GetVmAsync(vm, cancellationToken);
 
@@ -52,7 +50,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         [Description("Cluster name.")] string? cluster = null,
         [Description("Resource pool name, instead of a cluster's root pool.")] string? resource_pool = null,
         [Description("Power the VM on once created.")] bool power_on = false,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetForChangeAsync(target, cancellationToken)).CreateVmAsync(
             new CreateVmRequest
@@ -73,7 +71,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         [Description("Host name; default chosen by vSphere.")] string? host = null,
         [Description("Power the copy on.")] bool power_on = false,
         [Description("Make the copy a template.")] bool as_template = false,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetForChangeAsync(target, cancellationToken)).CloneVmAsync(
             new CloneVmRequest
@@ -88,10 +86,10 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     [Description("Deletes a VM and its disks from the datastore. A powered-on VM is refused unless force is true, which powers it off first. This cannot be undone: without confirm=true it only previews what it would delete.")]
     public async Task<VmReference> DeleteVm(
         McpServer server,
-        [Description(VmHelp)] string vm_identifier,
+        [Description(ToolHelp.Vm)] string vm_identifier,
         [Description("Power a running VM off, then delete it.")] bool force = false,
-        [Description("Must be true to act; without it the tool only says what it would do.")] bool confirm = false,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Confirm)] bool confirm = false,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
@@ -104,10 +102,10 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]
     public async Task<PowerResult> PowerVm(
         McpServer server,
-        [Description(VmHelp)] string vm_identifier,
+        [Description(ToolHelp.Vm)] string vm_identifier,
         [Description("One of POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST, REBOOT_GUEST.")] string desired_state,
         [Description("Must be true for anything but POWER_ON; without it the tool only says what it would do.")] bool confirm = false,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default)
     {
         var action = PowerActions.Parse(desired_state);
@@ -120,10 +118,10 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     [McpServerTool(Name = "reconfigure_vm", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's vCPU count and/or memory. Growing a running VM needs hot-add enabled in the guest's configuration.")]
     public async Task<VmDetails> ReconfigureVm(
-        [Description(VmHelp)] string vm_identifier,
+        [Description(ToolHelp.Vm)] string vm_identifier,
         [Description("New vCPU count, 1-768.")] int? vcpus = null,
         [Description("New memory in MiB.")] int? ram_mib = null,
-        [Description(TargetHelp)] string? target = null,
+        [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetForChangeAsync(target, cancellationToken)).ReconfigureVmAsync(vm_identifier, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
 }

@@ -9,6 +9,7 @@ namespace VmwareMcp.Host.Targets;
 /// </summary>
 internal sealed class ProviderFactories
 {
+    private readonly Lock _gate = new();
     private ImmutableList<IHypervisorProviderFactory> _current;
 
     public ProviderFactories(IEnumerable<IHypervisorProviderFactory> registeredAtStart)
@@ -29,7 +30,7 @@ internal sealed class ProviderFactories
     /// <exception cref="InvalidOperationException">One of them serves a kind that a loaded plugin already serves.</exception>
     public void Add(IReadOnlyCollection<IHypervisorProviderFactory> factories)
     {
-        lock (this)
+        lock (_gate)
         {
             foreach (var factory in factories)
             {
@@ -46,7 +47,7 @@ internal sealed class ProviderFactories
 
     public void Remove(IReadOnlyCollection<IHypervisorProviderFactory> factories)
     {
-        lock (this)
+        lock (_gate)
         {
             _current = _current.RemoveRange(factories);
         }

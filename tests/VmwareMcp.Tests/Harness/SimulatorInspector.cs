@@ -71,8 +71,6 @@ public sealed class SimulatorInspector : IDisposable
         return props.ToDictionary(p => p.Key, p => long.Parse(p.Value.Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public async Task MarkAsTemplateAsync(string vmId) => await CallAsync("MarkAsTemplate", "VirtualMachine", vmId, string.Empty);
-
     public async Task PowerOffAsync(string vmId)
     {
         await EnsureLoginAsync();
