@@ -28,6 +28,24 @@ public static class PropertyCollector
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<List<ObjectContent>> RetrieveAllAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<PropertySpec> specs, CancellationToken cancellationToken)
     {
+        var results = new List<ObjectContent>();
+        await client.RetrieveEachAsync(root, specs, results.Add, cancellationToken);
+        return results;
+    }
+
+    /// <summary>
+    /// Like <see cref="RetrieveAllAsync(VimClient, ManagedObjectReference?, IReadOnlyCollection{PropertySpec}, CancellationToken)"/>,
+    /// but hands each object to <paramref name="each"/> as it is read, so a caller that keeps only a
+    /// projection lets the XML values die young (for thousands of objects the garbage collector's
+    /// promotions cost more than parsing).
+    /// </summary>
+    /// <param name="client">The session.</param>
+    /// <param name="root">Where to search; null for the root folder.</param>
+    /// <param name="specs">Types with the paths to read for each (subtypes match too).</param>
+    /// <param name="each">Receives every object, in the endpoint's order.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task RetrieveEachAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<PropertySpec> specs, Action<ObjectContent> each, CancellationToken cancellationToken)
+    {
         var content = await client.GetServiceContentAsync(cancellationToken);
         var view = (await client.InvokeAsync("CreateContainerView", content.ViewManager, w =>
         {
@@ -41,10 +59,10 @@ public static class PropertyCollector
         }, cancellationToken)).Select(Vim.Ref).Single()!.Value;
         try
         {
-            return await client.RetrieveAsync(specs, w => w.Element("objectSet", null, o => o
+            await client.RetrieveAsync(specs, w => w.Element("objectSet", null, o => o
                 .Ref("obj", view)
                 .Bool("skip", true)
-                .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false))), cancellationToken);
+                .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false))), each, cancellationToken);
         }
         finally
         {
@@ -65,13 +83,7 @@ public static class PropertyCollector
             return [];
         }
 
-        return await client.RetrieveAsync([new PropertySpec(type, paths)], w =>
-        {
-            foreach (var obj in objects)
-            {
-                w.Element("objectSet", null, o => o.Ref("obj", obj).Bool("skip", false));
-            }
-        }, cancellationToken);
+        return await client.RetrieveObjectsAsync(objects, [new PropertySpec(type, paths)], cancellationToken);
     }
 
     /// <summary>One object's properties, or null when it has gone.</summary>
@@ -103,19 +115,20 @@ public static class PropertyCollector
             return [];
         }
 
-        return await client.RetrieveAsync(specs, w =>
+        var results = new List<ObjectContent>();
+        await client.RetrieveAsync(specs, w =>
         {
             foreach (var obj in objects)
             {
                 w.Element("objectSet", null, o => o.Ref("obj", obj).Bool("skip", false));
             }
-        }, cancellationToken);
+        }, results.Add, cancellationToken);
+        return results;
     }
 
-    private static async Task<List<ObjectContent>> RetrieveAsync(this VimClient client, IReadOnlyCollection<PropertySpec> specs, Action<SoapWriter> objectSets, CancellationToken cancellationToken)
+    private static async Task RetrieveAsync(this VimClient client, IReadOnlyCollection<PropertySpec> specs, Action<SoapWriter> objectSets, Action<ObjectContent> each, CancellationToken cancellationToken)
     {
         var content = await client.GetServiceContentAsync(cancellationToken);
-        var results = new List<ObjectContent>();
         var page = await client.InvokeAsync("RetrievePropertiesEx", content.PropertyCollector, w =>
         {
             w.Element("specSet", null, spec =>
@@ -135,20 +148,18 @@ public static class PropertyCollector
                 objectSets(spec);
             });
             w.Element("options", null, o => o.Number("maxObjects", PageSize));
-        }, (reader, ct) => ReadPageAsync(reader, results, ct), cancellationToken);
+        }, reader => ReadPage(reader, each), cancellationToken);
 
         while (page is not null)
         {
             var token = page;
             page = await client.InvokeAsync("ContinueRetrievePropertiesEx", content.PropertyCollector, w => w.Text("token", token),
-                (reader, ct) => ReadPageAsync(reader, results, ct), cancellationToken);
+                reader => ReadPage(reader, each), cancellationToken);
         }
-
-        return results;
     }
 
-    /// <summary>Streams one RetrieveResult into <paramref name="results"/>; returns the continuation token.</summary>
-    private static async Task<string?> ReadPageAsync(XmlReader reader, List<ObjectContent> results, CancellationToken cancellationToken)
+    /// <summary>Reads one RetrieveResult, each object to <paramref name="each"/>; returns the continuation token.</summary>
+    private static string? ReadPage(XmlReader reader, Action<ObjectContent> each)
     {
         if (reader.IsEmptyElement)
         {
@@ -157,35 +168,38 @@ public static class PropertyCollector
 
         string? token = null;
         var responseDepth = reader.Depth;
-        await reader.ReadAsync();
+        reader.Read();
         while (reader.Depth > responseDepth)
         {
             if (reader is { NodeType: XmlNodeType.Element, LocalName: "returnval" } && !reader.IsEmptyElement)
             {
                 var depth = reader.Depth;
-                await reader.ReadAsync();
+                reader.Read();
                 while (reader.Depth > depth)
                 {
                     if (reader.NodeType != XmlNodeType.Element)
                     {
-                        await reader.ReadAsync();
+                        reader.Read();
                         continue;
                     }
 
-                    var element = (XElement)await XNode.ReadFromAsync(reader, cancellationToken);
-                    if (element.Name.LocalName == "objects")
+                    if (reader.LocalName == "objects")
                     {
-                        results.Add(ObjectContent.Parse(element));
+                        each(ObjectContent.Read(reader));
                     }
-                    else if (element.Name.LocalName == "token")
+                    else if (reader.LocalName == "token")
                     {
-                        token = element.Value;
+                        token = reader.ReadElementContentAsString();
+                    }
+                    else
+                    {
+                        reader.Skip();
                     }
                 }
             }
             else
             {
-                await reader.ReadAsync();
+                reader.Read();
             }
         }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
+using Microsoft.IO;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Targets;
 
@@ -18,6 +19,12 @@ namespace VmwareMcp.Vim25;
 /// </remarks>
 public sealed partial class VimClient : IAsyncDisposable
 {
+    /// <summary>
+    /// Pooled, segmented buffers for response bodies: a 5,000-VM answer is several megabytes, and a fresh
+    /// large-object-heap array per call drove full garbage collections.
+    /// </summary>
+    private static readonly RecyclableMemoryStreamManager ResponseBuffers = new();
+
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _loginGate = new(1, 1);
@@ -49,7 +56,7 @@ public sealed partial class VimClient : IAsyncDisposable
             return _content;
         }
 
-        var values = await SendAsync("RetrieveServiceContent", Vim.ServiceInstance, null, VimResponseReader.ReadReturnValuesAsync, cancellationToken);
+        var values = await SendAsync("RetrieveServiceContent", Vim.ServiceInstance, null, VimResponseReader.ReadReturnValues, cancellationToken);
         return _content = ServiceContent.Parse(values[0]);
     }
 
@@ -59,16 +66,20 @@ public sealed partial class VimClient : IAsyncDisposable
     /// <param name="body">Writes the arguments after <c>_this</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<List<XElement>> InvokeAsync(string method, ManagedObjectReference target, Action<SoapWriter>? body, CancellationToken cancellationToken) =>
-        InvokeAsync(method, target, body, VimResponseReader.ReadReturnValuesAsync, cancellationToken);
+        InvokeAsync(method, target, body, VimResponseReader.ReadReturnValues, cancellationToken);
 
-    /// <summary>Calls a method and reads the response element with <paramref name="read"/>, streaming.</summary>
+    /// <summary>Calls a method and reads the response element with <paramref name="read"/>.</summary>
+    /// <remarks>
+    /// The body is buffered before it is parsed: a synchronous XmlReader over memory parses a 5,000-VM answer
+    /// in about half the time an asynchronous one over the network stream takes (measured against vcsim).
+    /// </remarks>
     /// <typeparam name="T">What <paramref name="read"/> produces.</typeparam>
     /// <param name="method">The vim25 method.</param>
     /// <param name="target">The object it is called on.</param>
     /// <param name="body">Writes the arguments after <c>_this</c>.</param>
     /// <param name="read">Reads the response, positioned on the response element.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<T> InvokeAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    public async Task<T> InvokeAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, T> read, CancellationToken cancellationToken)
     {
         await EnsureLoggedInAsync(cancellationToken);
         var generation = Volatile.Read(ref _sessionGeneration);
@@ -110,7 +121,7 @@ public sealed partial class VimClient : IAsyncDisposable
                     "Login",
                     content.SessionManager,
                     w => w.Text("userName", Target.User).Text("password", Target.Password),
-                    VimResponseReader.ReadReturnValuesAsync,
+                    VimResponseReader.ReadReturnValues,
                     cancellationToken);
             }
             catch (HypervisorException ex) when (ex.Fault == "InvalidLogin")
@@ -132,7 +143,7 @@ public sealed partial class VimClient : IAsyncDisposable
     /// <summary>How long a call waits for a free slot before the target counts as busy.</summary>
     private static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(10);
 
-    private async Task<T> SendAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, T> read, CancellationToken cancellationToken)
     {
         // Long polls wait on the endpoint's side by design and would starve real calls of slots.
         if (method == "WaitForUpdatesEx")
@@ -159,7 +170,7 @@ public sealed partial class VimClient : IAsyncDisposable
         }
     }
 
-    private async Task<T> SendNowAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    private async Task<T> SendNowAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, T> read, CancellationToken cancellationToken)
     {
         byte[] envelope;
         try
@@ -186,12 +197,14 @@ public sealed partial class VimClient : IAsyncDisposable
                     $"target '{Target.Name}' answered {method} with HTTP {(int)response.StatusCode} and no SOAP body: is {Target.Endpoint} a vSphere SDK endpoint?");
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            await using var stream = ResponseBuffers.GetStream(method);
+            await (await response.Content.ReadAsStreamAsync(timeout.Token)).CopyToAsync(stream, timeout.Token);
+            stream.Position = 0;
             using var reader = XmlReader.Create(stream, VimResponseReader.Settings);
             try
             {
-                await VimResponseReader.MoveToResponseAsync(reader, timeout.Token);
-                return await read(reader, timeout.Token);
+                VimResponseReader.MoveToResponse(reader);
+                return read(reader);
             }
             catch (VimFaultException fault)
             {
@@ -203,7 +216,7 @@ public sealed partial class VimClient : IAsyncDisposable
             throw new HypervisorException(HypervisorErrorKind.Unavailable,
                 $"target '{Target.Name}' did not answer {method} within {Target.OperationTimeout.TotalSeconds:0} s (operation_timeout_seconds)");
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             throw new HypervisorException(HypervisorErrorKind.Unavailable, $"cannot reach target '{Target.Name}' at {Target.Endpoint}: {ex.Message}", innerException: ex);
         }
@@ -226,7 +239,7 @@ public sealed partial class VimClient : IAsyncDisposable
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await SendAsync("Logout", _content.SessionManager, null, VimResponseReader.ReadReturnValuesAsync, timeout.Token);
+                await SendAsync("Logout", _content.SessionManager, null, VimResponseReader.ReadReturnValues, timeout.Token);
             }
             catch (HypervisorException)
             {

@@ -3,12 +3,11 @@ using System.Xml.Linq;
 
 namespace VmwareMcp.Vim25;
 
-/// <summary>Reads vim25 responses from the network stream without loading the whole document.</summary>
+/// <summary>Reads vim25 responses (buffered by the client) without building a whole document.</summary>
 internal static class VimResponseReader
 {
     public static readonly XmlReaderSettings Settings = new()
     {
-        Async = true,
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreWhitespace = true,
@@ -16,9 +15,9 @@ internal static class VimResponseReader
     };
 
     /// <summary>Moves to the first element inside soapenv:Body; throws the fault if that is what it is.</summary>
-    public static async Task MoveToResponseAsync(XmlReader reader, CancellationToken cancellationToken)
+    public static void MoveToResponse(XmlReader reader)
     {
-        while (await reader.ReadAsync())
+        while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Body" && reader.NamespaceURI == VimNamespaces.Soap)
             {
@@ -26,13 +25,13 @@ internal static class VimResponseReader
             }
         }
 
-        while (await reader.ReadAsync())
+        while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element)
             {
                 if (reader.LocalName == "Fault")
                 {
-                    var fault = (XElement)await XNode.ReadFromAsync(reader, cancellationToken);
+                    var fault = (XElement)XNode.ReadFrom(reader);
                     throw ParseFault(fault);
                 }
 
@@ -44,7 +43,7 @@ internal static class VimResponseReader
     }
 
     /// <summary>Reads every <c>returnval</c> of the response element the reader is on.</summary>
-    public static async Task<List<XElement>> ReadReturnValuesAsync(XmlReader reader, CancellationToken cancellationToken)
+    public static List<XElement> ReadReturnValues(XmlReader reader)
     {
         var values = new List<XElement>();
         if (reader.IsEmptyElement)
@@ -53,16 +52,16 @@ internal static class VimResponseReader
         }
 
         var depth = reader.Depth;
-        await reader.ReadAsync();
+        reader.Read();
         while (reader.Depth > depth)
         {
             if (reader.NodeType == XmlNodeType.Element)
             {
-                values.Add((XElement)await XNode.ReadFromAsync(reader, cancellationToken));
+                values.Add((XElement)XNode.ReadFrom(reader));
             }
             else
             {
-                await reader.ReadAsync();
+                reader.Read();
             }
         }
 

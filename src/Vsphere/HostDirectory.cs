@@ -12,24 +12,23 @@ internal sealed class HostDirectory
     private readonly Dictionary<ManagedObjectReference, string> _clusters = [];
 
     /// <summary>Picks hosts and clusters out of a mixed result; returns the rest.</summary>
-    public IEnumerable<ObjectContent> Absorb(IEnumerable<ObjectContent> objects)
+    public IEnumerable<ObjectContent> Absorb(IEnumerable<ObjectContent> objects) => objects.Where(obj => !TryAbsorb(obj));
+
+    /// <summary>Takes <paramref name="obj"/> in when it is a host or a compute resource; false for anything else.</summary>
+    public bool TryAbsorb(ObjectContent obj)
     {
-        foreach (var obj in objects)
+        switch (obj.Obj.Type)
         {
-            switch (obj.Obj.Type)
-            {
-                case "HostSystem":
-                    _hosts[obj.Obj] = (obj.Text("name") ?? obj.Obj.Value, obj.Ref("parent"));
-                    break;
-                case "ClusterComputeResource":
-                    _clusters[obj.Obj] = obj.Text("name") ?? obj.Obj.Value;
-                    break;
-                case "ComputeResource":
-                    break; // A standalone host's own compute resource is not a cluster.
-                default:
-                    yield return obj;
-                    break;
-            }
+            case "HostSystem":
+                _hosts[obj.Obj] = (obj.Text("name") ?? obj.Obj.Value, obj.Ref("parent"));
+                return true;
+            case "ClusterComputeResource":
+                _clusters[obj.Obj] = obj.Text("name") ?? obj.Obj.Value;
+                return true;
+            case "ComputeResource":
+                return true; // A standalone host's own compute resource is not a cluster.
+            default:
+                return false;
         }
     }
 

@@ -42,10 +42,18 @@ public abstract partial class VsphereProvider
     private async Task<IReadOnlyList<VmSummary>> ReadVmSummariesAsync(CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(cancellationToken);
-        var objects = await Client.RetrieveAllAsync(scope, [new PropertySpec("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec], cancellationToken);
         var hosts = new HostDirectory();
-        return hosts.Absorb(objects).ToList()
-            .Select(vm => VmProperties.ToSummary(vm, hosts))
+        var vms = new List<(VmSummary Vm, ManagedObjectReference? Host)>();
+        await Client.RetrieveEachAsync(scope, [new PropertySpec("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec], obj =>
+        {
+            // Kept as summaries as they arrive: hosts may come after their VMs, so their names are filled in below.
+            if (!hosts.TryAbsorb(obj))
+            {
+                vms.Add((VmProperties.ToSummary(obj, hosts), obj.Ref("runtime.host")));
+            }
+        }, cancellationToken);
+        return vms
+            .Select(row => row.Host is { } host ? row.Vm with { Host = hosts.HostName(host), Cluster = hosts.ClusterName(host) } : row.Vm)
             .OrderBy(vm => vm.Name, StringComparer.Ordinal)
             .ThenBy(vm => vm.Id, StringComparer.Ordinal)
             .ToList();
