@@ -57,11 +57,11 @@ foreach (var cache in new[] { false, true })
         }
     }
 
-    // Cold, the list is measured in turn with the floor, so the ratio compares like moments.
+    // Cold, the list is measured in blocks alternating with the floor's, so the ratio compares like moments.
     var listAll = async () => { (await http.GetAsync("/api/v1/vms")).EnsureSuccessStatusCode(); };
     var (list, floorBeside) = cache
         ? (await Stats.MeasureAsync(40, 20, listAll), default)
-        : await Stats.MeasureAlternatelyAsync(40, 30, listAll, floor.ListAsync);
+        : await Stats.MeasureAlternatelyAsync(40, 40, listAll, floor.ListAsync);
     var filtered = await Stats.MeasureAsync(20, 200, async () => (await http.GetAsync("/api/v1/vms?name=DC0_H0_VM1%3F&limit=10")).EnsureSuccessStatusCode());
     await using var mcp = await McpClient.CreateAsync(new HttpClientTransport(
         new HttpClientTransportOptions { Endpoint = new Uri(address, "/mcp"), AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Token } },

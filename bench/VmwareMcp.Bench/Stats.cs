@@ -24,33 +24,36 @@ internal static class Stats
     }
 
     /// <summary>
-    /// Runs two operations in turn, <paramref name="runs"/> times each, so both see the same moments of a
-    /// noisy machine; a ratio of their p50s is then fair where two separate series drift apart. Each timed
-    /// call starts from a collected heap, so neither pays for the other's garbage (both run in this process).
+    /// Runs two operations in alternating blocks of ten, <paramref name="runs"/> times each, so both see the
+    /// same stretch of a noisy machine and a ratio of their p50s is fair where two separate series drift
+    /// apart. Blocks rather than single calls: each call leaves garbage in the simulator that the next one
+    /// pays for, and in blocks each operation mostly pays its own.
     /// </summary>
     public static async Task<((double P50, double P99) First, (double P50, double P99) Second)> MeasureAlternatelyAsync(int warmup, int runs, Func<Task> first, Func<Task> second)
     {
+        const int Block = 10;
         for (var i = 0; i < warmup; i++)
         {
             await first();
             await second();
         }
 
-        var a = new double[runs];
-        var b = new double[runs];
-        for (var i = 0; i < runs; i++)
+        var a = new List<double>();
+        var b = new List<double>();
+        while (a.Count < runs)
         {
-            GC.Collect();
-            var started = Stopwatch.GetTimestamp();
-            await first();
-            a[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            GC.Collect();
-            started = Stopwatch.GetTimestamp();
-            await second();
-            b[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            foreach (var (operation, samples) in new[] { (first, a), (second, b) })
+            {
+                for (var i = 0; i < Block; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await operation();
+                    samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
         }
 
-        return (Percentiles(a), Percentiles(b));
+        return (Percentiles([.. a]), Percentiles([.. b]));
     }
 
     private static (double P50, double P99) Percentiles(double[] samples)
