@@ -21,9 +21,14 @@ public sealed partial class VimClient : IAsyncDisposable
 {
     /// <summary>
     /// Pooled, segmented buffers for response bodies: a 5,000-VM answer is several megabytes, and a fresh
-    /// large-object-heap array per call drove full garbage collections.
+    /// large-object-heap array per call drove full garbage collections. What the pool keeps while idle is
+    /// capped, so one burst of large answers does not hold memory for good.
     /// </summary>
-    private static readonly RecyclableMemoryStreamManager ResponseBuffers = new();
+    private static readonly RecyclableMemoryStreamManager ResponseBuffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        MaximumSmallPoolFreeBytes = 32 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 32 * 1024 * 1024,
+    });
 
     private readonly HttpClient _http;
     private readonly ILogger _logger;
