@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using VmwareMcp.Bench;
 using VmwareMcp.Host.Startup;
@@ -43,7 +40,7 @@ foreach (var cache in new[] { false, true })
     await using var app = VmwareMcpHost.Build(new HostStartOptions { ConfigFile = config });
     await app.StartAsync();
     var startMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    var address = ServerAddress.Of(app);
     using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true, MaxConnectionsPerServer = 64 }) { BaseAddress = address };
     http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
     var label = cache ? "warm (cache on)" : "cold (cache off)";

@@ -97,40 +97,20 @@ public sealed record ObjectContent(ManagedObjectReference Obj, IReadOnlyDictiona
         }
 
         reader.MoveToElement();
-        if (reader.IsEmptyElement)
+        foreach (var _ in Children(reader, text: val.Add))
         {
-            reader.Read();
-            return val;
+            val.Add(XNode.ReadFrom(reader));
         }
 
-        var depth = reader.Depth;
-        reader.Read();
-        while (reader.Depth > depth)
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                val.Add(XNode.ReadFrom(reader));
-            }
-            else
-            {
-                if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace)
-                {
-                    val.Add(reader.Value);
-                }
-
-                reader.Read();
-            }
-        }
-
-        reader.Read();
         return val;
     }
 
     /// <summary>
     /// Yields once per child element of the element the reader is on, positioned on it; the caller must
-    /// consume that child. Ends after the parent's end tag.
+    /// consume that child. Text between them goes to <paramref name="text"/> when given. Ends after the
+    /// parent's end tag.
     /// </summary>
-    private static IEnumerable<bool> Children(XmlReader reader)
+    private static IEnumerable<bool> Children(XmlReader reader, Action<string>? text = null)
     {
         if (reader.IsEmptyElement)
         {
@@ -148,6 +128,11 @@ public sealed record ObjectContent(ManagedObjectReference Obj, IReadOnlyDictiona
             }
             else
             {
+                if (text is not null && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace)
+                {
+                    text(reader.Value);
+                }
+
                 reader.Read();
             }
         }

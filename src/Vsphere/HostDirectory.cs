@@ -1,3 +1,4 @@
+using VmwareMcp.Abstractions.Vms;
 using VmwareMcp.Vim25;
 
 namespace VmwareMcp.Vsphere;
@@ -31,6 +32,10 @@ internal sealed class HostDirectory
                 return false;
         }
     }
+
+    /// <summary><paramref name="vm"/> with the names of the host it runs on and that host's cluster.</summary>
+    public VmSummary Place(VmSummary vm, ManagedObjectReference? host) =>
+        host is { } h ? vm with { Host = HostName(h), Cluster = ClusterName(h) } : vm;
 
     public string? HostName(ManagedObjectReference host) => _hosts.TryGetValue(host, out var h) ? h.Name : null;
 

@@ -21,21 +21,21 @@ internal static class VmProperties
         "resourcePool", "parent",
     ];
 
-    public static VmSummary ToSummary(ObjectContent vm, HostDirectory hosts)
-    {
-        var host = vm.Ref("runtime.host");
-        return new VmSummary(
-            vm.Obj.Value,
-            vm.Text("name") ?? vm.Obj.Value,
-            vm.Text("runtime.powerState") ?? "unknown",
-            vm.Text("config.template") == "true",
-            (int)(Vim.Long(vm["summary.config.numCpu"]) ?? 0),
-            (int)(Vim.Long(vm["summary.config.memorySizeMB"]) ?? 0),
-            vm.Text("summary.config.guestId"),
-            NullIfEmpty(vm.Text("guest.ipAddress")),
-            host is null ? null : hosts.HostName(host.Value),
-            host is null ? null : hosts.ClusterName(host.Value));
-    }
+    /// <summary>The list row of <paramref name="vm"/>, placed by <paramref name="hosts"/>.</summary>
+    public static VmSummary ToSummary(ObjectContent vm, HostDirectory hosts) => hosts.Place(ToUnplacedSummary(vm), vm.Ref("runtime.host"));
+
+    /// <summary>The list row of <paramref name="vm"/> without host and cluster names, for when its host is not read yet.</summary>
+    public static VmSummary ToUnplacedSummary(ObjectContent vm) => new(
+        vm.Obj.Value,
+        vm.Text("name") ?? vm.Obj.Value,
+        vm.Text("runtime.powerState") ?? "unknown",
+        vm.Text("config.template") == "true",
+        (int)(Vim.Long(vm["summary.config.numCpu"]) ?? 0),
+        (int)(Vim.Long(vm["summary.config.memorySizeMB"]) ?? 0),
+        vm.Text("summary.config.guestId"),
+        NullIfEmpty(vm.Text("guest.ipAddress")),
+        null,
+        null);
 
     public static VmDetails ToDetails(ObjectContent vm, HostDirectory hosts, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
     {

@@ -46,14 +46,14 @@ public abstract partial class VsphereProvider
         var vms = new List<(VmSummary Vm, ManagedObjectReference? Host)>();
         await Client.RetrieveEachAsync(scope, [new PropertySpec("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec], obj =>
         {
-            // Kept as summaries as they arrive: hosts may come after their VMs, so their names are filled in below.
+            // Kept as rows as they arrive: hosts may come after their VMs, so rows are placed below.
             if (!hosts.TryAbsorb(obj))
             {
-                vms.Add((VmProperties.ToSummary(obj, hosts), obj.Ref("runtime.host")));
+                vms.Add((VmProperties.ToUnplacedSummary(obj), obj.Ref("runtime.host")));
             }
         }, cancellationToken);
         return vms
-            .Select(row => row.Host is { } host ? row.Vm with { Host = hosts.HostName(host), Cluster = hosts.ClusterName(host) } : row.Vm)
+            .Select(row => hosts.Place(row.Vm, row.Host))
             .OrderBy(vm => vm.Name, StringComparer.Ordinal)
             .ThenBy(vm => vm.Id, StringComparer.Ordinal)
             .ToList();

@@ -2,10 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace VmwareMcp.Tests.Harness;
@@ -67,7 +64,7 @@ public sealed partial class SoapCountingProxy : IAsyncDisposable
             await response.Content.CopyToAsync(context.Response.Body);
         });
         await app.StartAsync();
-        proxy.Url = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/sdk");
+        proxy.Url = new Uri(ServerAddress.Of(app), "/sdk");
         return proxy;
     }
 

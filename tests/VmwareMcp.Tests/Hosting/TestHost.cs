@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using VmwareMcp.Host.Startup;
@@ -80,8 +78,7 @@ public sealed class TestHost : IAsyncDisposable
             ConfigureServices = configureServices,
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestHost(app, directory, logs, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        return new TestHost(app, directory, logs, ServerAddress.Of(app));
     }
 
     /// <summary>The SHA-256 fingerprint of the certificate the host serves.</summary>

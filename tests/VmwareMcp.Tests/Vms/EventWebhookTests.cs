@@ -4,10 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using VmwareMcp.Host.Events;
 using VmwareMcp.Tests.Harness;
 using VmwareMcp.Tests.Hosting;
@@ -35,7 +32,7 @@ public sealed class EventWebhookTests : IAsyncLifetime
             return Results.Ok();
         });
         await _receiver.StartAsync();
-        var hook = _receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+        var hook = new Uri(ServerAddress.Of(_receiver), "/hook");
 
         _simulator = await Simulator.StartAsync(["-mode", "vpx"]);
         _host = await TestHost.StartAsync(TestHost.SettingsFor(_simulator, $"""
