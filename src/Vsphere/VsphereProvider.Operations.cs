@@ -162,7 +162,8 @@ public abstract partial class VsphereProvider : IOperationsSource
         var feed = _eventFeed ?? Interlocked.CompareExchange(ref _eventFeed, new EventFeed(WatchLatestPageAsync, Logger), null) ?? _eventFeed;
         // Subscribed first, then the backlog read: an event in between is in one or the other (or both, and skipped once).
         using var subscription = feed.Subscribe(out var live);
-        var recent = (await QueryEventsAsync(new EventQuery { Limit = 1000 }, cancellationToken)).Items;
+        // Resuming needs the backlog after the key; starting from now needs only the newest key.
+        var recent = (await QueryEventsAsync(new EventQuery { Limit = afterKey is null ? 1 : 1000 }, cancellationToken)).Items;
         var last = afterKey ?? (recent.Count == 0 ? 0 : recent[0].Key);
         foreach (var item in recent.Where(e => e.Key > last).OrderBy(e => e.Key))
         {
