@@ -4,18 +4,51 @@ using System.Xml.Linq;
 namespace VmwareMcp.Vim25;
 
 /// <summary>One object from the PropertyCollector with the properties asked for (each a <c>val</c> element).</summary>
-/// <param name="Obj">The object.</param>
-/// <param name="Properties">Property path → its <c>val</c> element; a property without a value is absent.</param>
-public sealed record ObjectContent(ManagedObjectReference Obj, IReadOnlyDictionary<string, XElement> Properties)
+/// <remarks>
+/// Values read by <see cref="RetrieveResultScanner"/> that are plain text (names, states, numbers, references)
+/// are kept as text and become elements only when asked for as elements: for a 5,000-VM list the elements
+/// cost more than reading the answer.
+/// </remarks>
+public sealed class ObjectContent
 {
+    private readonly IReadOnlyDictionary<string, XElement> _elements;
+    private readonly IReadOnlyDictionary<string, LeafValue>? _leaves;
+
+    /// <summary>An object with its values as elements.</summary>
+    /// <param name="obj">The object.</param>
+    /// <param name="properties">Property path → its <c>val</c> element; a property without a value is absent.</param>
+    public ObjectContent(ManagedObjectReference obj, IReadOnlyDictionary<string, XElement> properties)
+    {
+        Obj = obj;
+        _elements = properties;
+    }
+
+    internal ObjectContent(ManagedObjectReference obj, IReadOnlyDictionary<string, XElement> elements, IReadOnlyDictionary<string, LeafValue> leaves)
+        : this(obj, elements) => _leaves = leaves;
+
+    /// <summary>The object.</summary>
+    public ManagedObjectReference Obj { get; }
+
+    /// <summary>Property path → its <c>val</c> element; a property without a value is absent.</summary>
+    public IReadOnlyDictionary<string, XElement> Properties => _leaves is null
+        ? _elements
+        : _elements.Concat(_leaves.Select(l => KeyValuePair.Create(l.Key, l.Value.ToElement()))).ToDictionary(StringComparer.Ordinal);
+
     /// <summary>The value element of <paramref name="path"/>, or null.</summary>
-    public XElement? this[string path] => Properties.GetValueOrDefault(path);
+    public XElement? this[string path] =>
+        _leaves is not null && _leaves.TryGetValue(path, out var leaf) ? leaf.ToElement() : _elements.GetValueOrDefault(path);
 
     /// <summary>The text of <paramref name="path"/>, or null.</summary>
-    public string? Text(string path) => this[path]?.Value;
+    public string? Text(string path) =>
+        _leaves is not null && _leaves.TryGetValue(path, out var leaf) ? leaf.Text : _elements.GetValueOrDefault(path)?.Value;
+
+    /// <summary>The integer in <paramref name="path"/>, or null.</summary>
+    public long? Long(string path) =>
+        long.TryParse(Text(path), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>The managed object reference in <paramref name="path"/>, or null.</summary>
-    public ManagedObjectReference? Ref(string path) => Vim.Ref(this[path]);
+    public ManagedObjectReference? Ref(string path) =>
+        _leaves is not null && _leaves.TryGetValue(path, out var leaf) ? new ManagedObjectReference(leaf.RefType ?? string.Empty, leaf.Text) : Vim.Ref(_elements.GetValueOrDefault(path));
 
     /// <summary>The references in an array-valued <paramref name="path"/> (<c>ArrayOfManagedObjectReference</c>).</summary>
     public IEnumerable<ManagedObjectReference> Refs(string path) =>
@@ -78,7 +111,7 @@ public sealed record ObjectContent(ManagedObjectReference Obj, IReadOnlyDictiona
     }
 
     /// <summary>The value element with its own attributes (not namespace declarations) and content.</summary>
-    private static XElement ReadVal(XmlReader reader)
+    internal static XElement ReadVal(XmlReader reader)
     {
         var val = new XElement(reader.NamespaceURI == VimNamespaces.Vim ? Val : XName.Get(reader.LocalName, reader.NamespaceURI));
         while (reader.MoveToNextAttribute())
@@ -86,7 +119,7 @@ public sealed record ObjectContent(ManagedObjectReference Obj, IReadOnlyDictiona
             var name = (reader.LocalName, reader.NamespaceURI) switch
             {
                 (_, XmlnsNamespace) => null,
-                ("type", VimNamespaces.Xsi) => XsiType,
+                ("type", VimNamespaces.Xsi) => XsiTypeAttribute,
                 ("type", "") => TypeAttribute,
                 var (local, ns) => XName.Get(local, ns),
             };
@@ -142,6 +175,29 @@ public sealed record ObjectContent(ManagedObjectReference Obj, IReadOnlyDictiona
 
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
     private static readonly XName Val = VimNamespaces.V + "val";
-    private static readonly XName XsiType = VimNamespaces.XsiNs + "type";
+    private static readonly XName XsiTypeAttribute = VimNamespaces.XsiNs + "type";
     private static readonly XName TypeAttribute = "type";
+
+    /// <summary>A value that is only text, with the attributes a <c>val</c> element of it would carry.</summary>
+    /// <param name="Text">The text, entities decoded.</param>
+    /// <param name="RefType">The <c>type</c> of a managed object reference.</param>
+    /// <param name="XsiType">The <c>xsi:type</c> as written, for example <c>xsd:string</c>.</param>
+    internal readonly record struct LeafValue(string Text, string? RefType, string? XsiType)
+    {
+        public XElement ToElement()
+        {
+            var val = new XElement(Val, Text);
+            if (RefType is not null)
+            {
+                val.Add(new XAttribute(TypeAttribute, RefType));
+            }
+
+            if (XsiType is not null)
+            {
+                val.Add(new XAttribute(XsiTypeAttribute, XsiType));
+            }
+
+            return val;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.IO;
 
 namespace VmwareMcp.Vim25;
 
@@ -148,18 +149,24 @@ public static class PropertyCollector
                 objectSets(spec);
             });
             w.Element("options", null, o => o.Number("maxObjects", PageSize));
-        }, reader => ReadPage(reader, each), cancellationToken);
+        }, (reader, body) => ReadPage(reader, body, each), cancellationToken);
 
         while (page is not null)
         {
             var token = page;
             page = await client.InvokeAsync("ContinueRetrievePropertiesEx", content.PropertyCollector, w => w.Text("token", token),
-                reader => ReadPage(reader, each), cancellationToken);
+                (reader, body) => ReadPage(reader, body, each), cancellationToken);
         }
     }
 
     /// <summary>Reads one RetrieveResult, each object to <paramref name="each"/>; returns the continuation token.</summary>
-    private static string? ReadPage(XmlReader reader, Action<ObjectContent> each)
+    private static string? ReadPage(XmlReader reader, RecyclableMemoryStream body, Action<ObjectContent> each) =>
+        RetrieveResultScanner.TryRead(body.GetBuffer(), (int)body.Length, each, out var token, out var delivered)
+            ? token
+            : ReadPageInOrder(reader, each, skip: delivered);
+
+    /// <summary>Reads one RetrieveResult with the XmlReader, passing over the first <paramref name="skip"/> objects.</summary>
+    private static string? ReadPageInOrder(XmlReader reader, Action<ObjectContent> each, int skip)
     {
         if (reader.IsEmptyElement)
         {
@@ -185,7 +192,11 @@ public static class PropertyCollector
 
                     if (reader.LocalName == "objects")
                     {
-                        each(ObjectContent.Read(reader));
+                        var obj = ObjectContent.Read(reader);
+                        if (skip-- <= 0)
+                        {
+                            each(obj);
+                        }
                     }
                     else if (reader.LocalName == "token")
                     {

@@ -61,7 +61,7 @@ public sealed partial class VimClient : IAsyncDisposable
             return _content;
         }
 
-        var values = await SendAsync("RetrieveServiceContent", Vim.ServiceInstance, null, VimResponseReader.ReadReturnValues, cancellationToken);
+        var values = await SendAsync("RetrieveServiceContent", Vim.ServiceInstance, null, (reader, _) => VimResponseReader.ReadReturnValues(reader), cancellationToken);
         return _content = ServiceContent.Parse(values[0]);
     }
 
@@ -84,7 +84,11 @@ public sealed partial class VimClient : IAsyncDisposable
     /// <param name="body">Writes the arguments after <c>_this</c>.</param>
     /// <param name="read">Reads the response, positioned on the response element.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<T> InvokeAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, T> read, CancellationToken cancellationToken)
+    public Task<T> InvokeAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, T> read, CancellationToken cancellationToken) =>
+        InvokeAsync(method, target, body, (reader, _) => read(reader), cancellationToken);
+
+    /// <summary>As the public overload, with the buffered answer beside the reader, for readers that scan its bytes.</summary>
+    internal async Task<T> InvokeAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, RecyclableMemoryStream, T> read, CancellationToken cancellationToken)
     {
         await EnsureLoggedInAsync(cancellationToken);
         var generation = Volatile.Read(ref _sessionGeneration);
@@ -126,7 +130,7 @@ public sealed partial class VimClient : IAsyncDisposable
                     "Login",
                     content.SessionManager,
                     w => w.Text("userName", Target.User).Text("password", Target.Password),
-                    VimResponseReader.ReadReturnValues,
+                    (reader, _) => VimResponseReader.ReadReturnValues(reader),
                     cancellationToken);
             }
             catch (HypervisorException ex) when (ex.Fault == "InvalidLogin")
@@ -148,7 +152,7 @@ public sealed partial class VimClient : IAsyncDisposable
     /// <summary>How long a call waits for a free slot before the target counts as busy.</summary>
     private static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(10);
 
-    private async Task<T> SendAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, T> read, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, RecyclableMemoryStream, T> read, CancellationToken cancellationToken)
     {
         // Long polls wait on the endpoint's side by design and would starve real calls of slots.
         if (method == "WaitForUpdatesEx")
@@ -175,7 +179,7 @@ public sealed partial class VimClient : IAsyncDisposable
         }
     }
 
-    private async Task<T> SendNowAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, T> read, CancellationToken cancellationToken)
+    private async Task<T> SendNowAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, RecyclableMemoryStream, T> read, CancellationToken cancellationToken)
     {
         byte[] envelope;
         try
@@ -209,7 +213,7 @@ public sealed partial class VimClient : IAsyncDisposable
             try
             {
                 VimResponseReader.MoveToResponse(reader);
-                return read(reader);
+                return read(reader, stream);
             }
             catch (VimFaultException fault)
             {
@@ -244,7 +248,7 @@ public sealed partial class VimClient : IAsyncDisposable
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await SendAsync("Logout", _content.SessionManager, null, VimResponseReader.ReadReturnValues, timeout.Token);
+                await SendAsync("Logout", _content.SessionManager, null, (reader, _) => VimResponseReader.ReadReturnValues(reader), timeout.Token);
             }
             catch (HypervisorException)
             {
