@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.IO;
+using VmwareMcp.Abstractions.Errors;
 
 namespace VmwareMcp.Vim25;
 
@@ -60,16 +61,72 @@ public static class PropertyCollector
         }, cancellationToken)).Select(Vim.Ref).Single()!.Value;
         try
         {
-            await client.RetrieveAsync(specs, w => w.Element("objectSet", null, o => o
-                .Ref("obj", view)
-                .Bool("skip", true)
-                .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false))), each, cancellationToken);
+            await client.RetrieveAsync(specs, w => ViewObjects(w, view), each, cancellationToken);
         }
         finally
         {
             await client.InvokeAsync("DestroyView", view, null, CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// Every VM below <paramref name="root"/>, and with <paramref name="hosts"/> every host and compute resource
+    /// (cluster or standalone) there, in one RetrievePropertiesEx. The VMs come through a container view kept for
+    /// the session (<see cref="SessionViews"/>), the hosts through a walk of the host folders, which is always
+    /// current and never touches the VMs.
+    /// </summary>
+    /// <param name="client">The session.</param>
+    /// <param name="root">The root folder or a datacenter; null for the root folder.</param>
+    /// <param name="vms">The paths to read from each VM (its type <c>VirtualMachine</c>).</param>
+    /// <param name="hosts">Specs for <c>HostSystem</c> and <c>ComputeResource</c> (subtypes match); empty for VMs only.</param>
+    /// <param name="each">Receives every object, in the endpoint's order.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task RetrieveVmsAsync(this VimClient client, ManagedObjectReference? root, PropertySpec vms, IReadOnlyCollection<PropertySpec> hosts, Action<ObjectContent> each, CancellationToken cancellationToken)
+    {
+        var container = root ?? (await client.GetServiceContentAsync(cancellationToken)).RootFolder;
+        for (var attempt = 1; ; attempt++)
+        {
+            var view = await client.Views.GetAsync(container, vms.Type, cancellationToken);
+            try
+            {
+                await client.RetrieveAsync([vms, .. hosts], w =>
+                {
+                    ViewObjects(w, view);
+                    if (hosts.Count > 0)
+                    {
+                        HostObjects(w, container);
+                    }
+                }, each, cancellationToken);
+                return;
+            }
+            catch (HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound" && attempt == 1)
+            {
+                // The view went with a renewed session. The fault comes before any object, so none is handed on twice.
+                client.Views.Forget(view);
+            }
+        }
+    }
+
+    /// <summary>The objects in a container view.</summary>
+    private static void ViewObjects(SoapWriter spec, ManagedObjectReference view) => spec.Element("objectSet", null, o => o
+        .Ref("obj", view)
+        .Bool("skip", true)
+        .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false)));
+
+    /// <summary>
+    /// Compute resources and their hosts below a folder or datacenter: folders to their children, datacenters to
+    /// their host folder, compute resources to their hosts. VM folders and resource pools are never entered.
+    /// </summary>
+    private static void HostObjects(SoapWriter spec, ManagedObjectReference root) => spec.Element("objectSet", null, o => o
+        .Ref("obj", root)
+        .Bool("skip", true)
+        .Element("selectSet", "TraversalSpec", t => t.Text("name", "folderChildren").Text("type", "Folder").Text("path", "childEntity").Bool("skip", false)
+            .Element("selectSet", null, s => s.Text("name", "folderChildren"))
+            .Element("selectSet", null, s => s.Text("name", "datacenterHosts"))
+            .Element("selectSet", null, s => s.Text("name", "computeHosts")))
+        .Element("selectSet", "TraversalSpec", t => t.Text("name", "datacenterHosts").Text("type", "Datacenter").Text("path", "hostFolder").Bool("skip", false)
+            .Element("selectSet", null, s => s.Text("name", "folderChildren")))
+        .Element("selectSet", "TraversalSpec", t => t.Text("name", "computeHosts").Text("type", "ComputeResource").Text("path", "host").Bool("skip", false)));
 
     /// <summary>The given objects (all of <paramref name="type"/>) with <paramref name="paths"/>, in one call.</summary>
     /// <param name="client">The session.</param>
@@ -98,7 +155,7 @@ public static class PropertyCollector
         {
             return (await client.RetrieveObjectsAsync([obj], obj.Type, paths, cancellationToken)).FirstOrDefault();
         }
-        catch (VmwareMcp.Abstractions.Errors.HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound")
+        catch (HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound")
         {
             return null;
         }

@@ -28,6 +28,9 @@ internal sealed partial class RetrieveResultScanner
         IgnoreComments = true,
     };
 
+    /// <summary>Distinct names kept: a schema has few, and a lookup by scan must stay short whatever an answer holds.</summary>
+    private const int MaxNames = 128;
+
     private readonly byte[] _body;
     private readonly int _length;
     private readonly List<(byte[] Bytes, string Text)> _names = [];
@@ -238,16 +241,16 @@ internal sealed partial class RetrieveResultScanner
             _at++;
             if (name.SequenceEqual("type"u8))
             {
-                type = Decode(value);
+                type = Name(value);
             }
             else if (name.EndsWith(":type"u8) && !name.StartsWith("xmlns"u8))
             {
-                xsiType = Decode(value);
+                xsiType = Name(value);
             }
         }
     }
 
-    /// <summary>A property or type name, one string per distinct name however often it occurs.</summary>
+    /// <summary>A property, type or attribute value that recurs: one string per distinct value however often it occurs.</summary>
     private string Name(ReadOnlySpan<byte> bytes)
     {
         foreach (var (known, text) in _names)
@@ -259,7 +262,11 @@ internal sealed partial class RetrieveResultScanner
         }
 
         var name = Decode(bytes);
-        _names.Add((bytes.ToArray(), name));
+        if (_names.Count < MaxNames)
+        {
+            _names.Add((bytes.ToArray(), name));
+        }
+
         return name;
     }
 

@@ -48,10 +48,17 @@ public sealed partial class VimClient : IAsyncDisposable
         _logger = logger;
         _inFlight = new SemaphoreSlim(target.MaxConcurrentCalls, target.MaxConcurrentCalls);
         _http = VimEndpoint.CreateHttpClient(target, new CookieContainer());
+        Views = new SessionViews(this);
     }
 
     /// <summary>The target this client talks to.</summary>
     public TargetOptions Target { get; }
+
+    /// <summary>Container views kept for this session.</summary>
+    internal SessionViews Views { get; }
+
+    /// <summary>Counts logins, so what belongs to one session can tell it has been renewed.</summary>
+    internal int SessionGeneration => Volatile.Read(ref _sessionGeneration);
 
     /// <summary>The endpoint's ServiceContent (anonymous; cached after the first call).</summary>
     public async Task<ServiceContent> GetServiceContentAsync(CancellationToken cancellationToken)

@@ -37,14 +37,14 @@ public abstract partial class VsphereProvider
 
     /// <summary>
     /// Every VM straight from the endpoint, sorted: VMs, hosts and clusters come back in one
-    /// RetrievePropertiesEx (plus continuations), whatever the count.
+    /// RetrievePropertiesEx (plus continuations), whatever the count, through the session's kept VM view.
     /// </summary>
     private async Task<IReadOnlyList<VmSummary>> ReadVmSummariesAsync(CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(cancellationToken);
         var hosts = new HostDirectory();
         var vms = new List<(VmSummary Vm, ManagedObjectReference? Host)>();
-        await Client.RetrieveEachAsync(scope, [new PropertySpec("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec], obj =>
+        await Client.RetrieveVmsAsync(scope, VmProperties.SummarySpec, [HostDirectory.HostSpec, HostDirectory.ComputeSpec], obj =>
         {
             // Kept as rows as they arrive: hosts may come after their VMs, so rows are placed below.
             if (!hosts.TryAbsorb(obj))

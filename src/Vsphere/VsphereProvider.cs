@@ -109,10 +109,14 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
             return byId.Obj;
         }
 
-        var matches = (await Client.RetrieveAllAsync(scope, "VirtualMachine", ["name"], cancellationToken))
-            .Where(o => string.Equals(o.Text("name"), vm, StringComparison.Ordinal))
-            .Select(o => o.Obj)
-            .ToList();
+        var matches = new List<ManagedObjectReference>();
+        await Client.RetrieveVmsAsync(scope, VmProperties.NameSpec, [], o =>
+        {
+            if (string.Equals(o.Text("name"), vm, StringComparison.Ordinal))
+            {
+                matches.Add(o.Obj);
+            }
+        }, cancellationToken);
         return matches.Count switch
         {
             1 => matches[0],

@@ -77,6 +77,22 @@ public sealed class SimulatorInspector : IDisposable
         await WaitTaskAsync((await CallAsync("PowerOffVM_Task", "VirtualMachine", vmId, string.Empty)).Element(V + "returnval")!.Value);
     }
 
+    /// <summary>Clones a VM into the first datacenter's VM folder; returns the clone's id.</summary>
+    public async Task<string> CloneVmAsync(string sourceId, string name)
+    {
+        var vmFolder = (await RetrieveAsync("Datacenter", ["vmFolder"])).First().Props["vmFolder"].Value;
+        var task = (await CallAsync("CloneVM_Task", "VirtualMachine", sourceId,
+            $"<folder type=\"Folder\">{vmFolder}</folder><name>{SecurityElement.Escape(name)}</name><spec><location/><template>false</template><powerOn>false</powerOn></spec>")).Element(V + "returnval")!.Value;
+        await WaitTaskAsync(task);
+        return (await RetrieveObjectAsync("Task", task, ["info.result"]))["info.result"].Value;
+    }
+
+    public async Task DestroyVmAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        await WaitTaskAsync((await CallAsync("Destroy_Task", "VirtualMachine", vmId, string.Empty)).Element(V + "returnval")!.Value);
+    }
+
     public async Task<string> CreateFolderAsync(string name)
     {
         var vmFolder = (await RetrieveAsync("Datacenter", ["vmFolder"])).First().Props["vmFolder"].Value;

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using VmwareMcp.Abstractions.Vms;
+using VmwareMcp.Tests.Harness;
+using VmwareMcp.Tests.Hosting;
+
+namespace VmwareMcp.Tests.Vms;
+
+/// <summary>
+/// Lists with the inventory cache off, read through the VM view the session keeps: each list must still be
+/// exactly what the endpoint holds, whatever changed behind the host's back since the view was made.
+/// </summary>
+public sealed class ColdListTests : IAsyncLifetime
+{
+    private Simulator _simulator = null!;
+    private TestHost _host = null!;
+    private HttpClient _client = null!;
+    private SimulatorInspector _inspector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await Simulator.StartAsync();
+        _host = await TestHost.StartAsync(TestHost.SettingsFor(_simulator, "inventory_cache: false\ntelemetry_interval_seconds: 3600"));
+        _client = _host.CreateClient();
+        _inspector = new SimulatorInspector(_simulator);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _inspector.Dispose();
+        _client.Dispose();
+        await _host.DisposeAsync();
+        await _simulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_vm_made_behind_our_back_is_in_the_next_list()
+    {
+        await ListAsync();
+        var source = (await _inspector.VmNamedAsync("DC0_H0_VM0"))!;
+
+        var clone = await _inspector.CloneVmAsync(source.Id, "made-behind-our-back");
+
+        Assert.Contains(await ListAsync(), vm => vm.Id == clone && vm.Name == "made-behind-our-back");
+    }
+
+    [Fact]
+    public async Task A_vm_removed_behind_our_back_is_gone_from_the_next_list()
+    {
+        await ListAsync();
+        var doomed = (await _inspector.VmNamedAsync("DC0_H0_VM1"))!;
+
+        await _inspector.PowerOffAsync(doomed.Id);
+        await _inspector.DestroyVmAsync(doomed.Id);
+        Assert.Null(await _inspector.VmNamedAsync("DC0_H0_VM1"));
+
+        Assert.DoesNotContain(await ListAsync(), vm => vm.Id == doomed.Id);
+    }
+
+    [Fact]
+    public async Task After_the_session_is_renewed_the_list_is_still_whole()
+    {
+        await ListAsync();
+        Assert.True(await _inspector.TerminateOtherSessionsAsync() >= 1);
+
+        var after = await ListAsync();
+
+        Assert.Equal((await _inspector.VmsAsync()).Select(v => v.Id).Order(), after.Select(v => v.Id).Order());
+    }
+
+    [Fact]
+    public async Task Every_vm_names_its_host_and_the_clustered_ones_their_cluster()
+    {
+        var expected = await _inspector.VmsAsync();
+
+        var listed = await ListAsync();
+
+        Assert.All(listed, vm => Assert.Equal(expected.Single(e => e.Id == vm.Id).Host, vm.Host));
+        Assert.Contains(listed, vm => vm.Cluster == "DC0_C0");
+        Assert.Contains(listed, vm => vm.Cluster is null);
+    }
+
+    private async Task<IReadOnlyList<VmSummary>> ListAsync()
+    {
+        var response = await _client.GetAsync("/api/v1/vms");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<VmPage>(Json.Options);
+        Assert.Equal(page!.Total, page.Items.Count);
+        return page.Items;
+    }
+}
