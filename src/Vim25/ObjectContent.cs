@@ -12,7 +12,9 @@ namespace VmwareMcp.Vim25;
 public sealed class ObjectContent
 {
     private readonly IReadOnlyDictionary<string, XElement> _elements;
-    private readonly IReadOnlyDictionary<string, LeafValue>? _leaves;
+
+    /// <summary>Text values by path: a handful per object, so an array searched in order costs less than a dictionary.</summary>
+    private readonly KeyValuePair<string, LeafValue>[]? _leaves;
 
     /// <summary>An object with its values as elements.</summary>
     /// <param name="obj">The object.</param>
@@ -23,24 +25,39 @@ public sealed class ObjectContent
         _elements = properties;
     }
 
-    internal ObjectContent(ManagedObjectReference obj, IReadOnlyDictionary<string, XElement> elements, IReadOnlyDictionary<string, LeafValue> leaves)
+    internal ObjectContent(ManagedObjectReference obj, IReadOnlyDictionary<string, XElement> elements, KeyValuePair<string, LeafValue>[] leaves)
         : this(obj, elements) => _leaves = leaves;
 
     /// <summary>The object.</summary>
     public ManagedObjectReference Obj { get; }
 
     /// <summary>Property path → its <c>val</c> element; a property without a value is absent.</summary>
-    public IReadOnlyDictionary<string, XElement> Properties => _leaves is null
-        ? _elements
-        : _elements.Concat(_leaves.Select(l => KeyValuePair.Create(l.Key, l.Value.ToElement()))).ToDictionary(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, XElement> Properties
+    {
+        get
+        {
+            if (_leaves is null)
+            {
+                return _elements;
+            }
+
+            var all = new Dictionary<string, XElement>(_elements, StringComparer.Ordinal);
+            foreach (var (path, leaf) in _leaves)
+            {
+                all[path] = leaf.ToElement();
+            }
+
+            return all;
+        }
+    }
 
     /// <summary>The value element of <paramref name="path"/>, or null.</summary>
     public XElement? this[string path] =>
-        _leaves is not null && _leaves.TryGetValue(path, out var leaf) ? leaf.ToElement() : _elements.GetValueOrDefault(path);
+        TryLeaf(path, out var leaf) ? leaf.ToElement() : _elements.GetValueOrDefault(path);
 
     /// <summary>The text of <paramref name="path"/>, or null.</summary>
     public string? Text(string path) =>
-        _leaves is not null && _leaves.TryGetValue(path, out var leaf) ? leaf.Text : _elements.GetValueOrDefault(path)?.Value;
+        TryLeaf(path, out var leaf) ? leaf.Text : _elements.GetValueOrDefault(path)?.Value;
 
     /// <summary>The integer in <paramref name="path"/>, or null.</summary>
     public long? Long(string path) =>
@@ -48,7 +65,23 @@ public sealed class ObjectContent
 
     /// <summary>The managed object reference in <paramref name="path"/>, or null.</summary>
     public ManagedObjectReference? Ref(string path) =>
-        _leaves is not null && _leaves.TryGetValue(path, out var leaf) ? new ManagedObjectReference(leaf.RefType ?? string.Empty, leaf.Text) : Vim.Ref(_elements.GetValueOrDefault(path));
+        TryLeaf(path, out var leaf) ? new ManagedObjectReference(leaf.RefType ?? string.Empty, leaf.Text) : Vim.Ref(_elements.GetValueOrDefault(path));
+
+    /// <summary>The text value of <paramref name="path"/>; the last one when an answer repeats a path, as a dictionary would keep it.</summary>
+    private bool TryLeaf(string path, out LeafValue leaf)
+    {
+        for (var i = (_leaves?.Length ?? 0) - 1; i >= 0; i--)
+        {
+            if (string.Equals(_leaves![i].Key, path, StringComparison.Ordinal))
+            {
+                leaf = _leaves[i].Value;
+                return true;
+            }
+        }
+
+        leaf = default;
+        return false;
+    }
 
     /// <summary>The references in an array-valued <paramref name="path"/> (<c>ArrayOfManagedObjectReference</c>).</summary>
     public IEnumerable<ManagedObjectReference> Refs(string path) =>

@@ -1,6 +1,5 @@
 using System.Xml;
 using System.Xml.Linq;
-using Microsoft.IO;
 using VmwareMcp.Abstractions.Errors;
 
 namespace VmwareMcp.Vim25;
@@ -217,8 +216,8 @@ public static class PropertyCollector
     }
 
     /// <summary>Reads one RetrieveResult, each object to <paramref name="each"/>; returns the continuation token.</summary>
-    private static string? ReadPage(XmlReader reader, RecyclableMemoryStream body, Action<ObjectContent> each) =>
-        RetrieveResultScanner.TryRead(body.GetBuffer(), (int)body.Length, each, out var token, out var delivered)
+    private static string? ReadPage(XmlReader reader, ResponseBody body, Action<ObjectContent> each) =>
+        RetrieveResultScanner.TryRead(body.Bytes, body.Length, each, out var token, out var delivered)
             ? token
             : ReadPageInOrder(reader, each, skip: delivered);
 

@@ -34,6 +34,7 @@ internal sealed partial class RetrieveResultScanner
     private readonly byte[] _body;
     private readonly int _length;
     private readonly List<(byte[] Bytes, string Text)> _names = [];
+    private readonly List<KeyValuePair<string, ObjectContent.LeafValue>> _leaves = [];
     private XmlParserContext? _context;
     private int _at;
 
@@ -122,13 +123,13 @@ internal sealed partial class RetrieveResultScanner
         var (type, _, closed) = Attributes();
         var obj = new ManagedObjectReference(type ?? string.Empty, closed ? string.Empty : TextUntil("</obj>"u8));
         Dictionary<string, XElement>? elements = null;
-        var leaves = new Dictionary<string, ObjectContent.LeafValue>(8, StringComparer.Ordinal);
+        _leaves.Clear();
         while (true)
         {
             SkipWhitespace();
             if (TryTake("</objects>"u8))
             {
-                return new ObjectContent(obj, (IReadOnlyDictionary<string, XElement>?)elements ?? EmptyElements, leaves);
+                return new ObjectContent(obj, (IReadOnlyDictionary<string, XElement>?)elements ?? EmptyElements, _leaves.ToArray());
             }
 
             if (TryTake("<missingSet>"u8))
@@ -153,14 +154,14 @@ internal sealed partial class RetrieveResultScanner
             var (refType, xsiType, empty) = Attributes();
             if (empty)
             {
-                leaves[name] = new ObjectContent.LeafValue(string.Empty, refType, xsiType);
+                _leaves.Add(new(name, new ObjectContent.LeafValue(string.Empty, refType, xsiType)));
             }
             else
             {
                 var text = Until("<"u8);
                 if (TryTake("</val>"u8))
                 {
-                    leaves[name] = new ObjectContent.LeafValue(Decode(text), refType, xsiType);
+                    _leaves.Add(new(name, new ObjectContent.LeafValue(Decode(text), refType, xsiType)));
                 }
                 else
                 {

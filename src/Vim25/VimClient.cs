@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
-using Microsoft.IO;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Targets;
 
@@ -19,17 +18,6 @@ namespace VmwareMcp.Vim25;
 /// </remarks>
 public sealed partial class VimClient : IAsyncDisposable
 {
-    /// <summary>
-    /// Pooled, segmented buffers for response bodies: a 5,000-VM answer is several megabytes, and a fresh
-    /// large-object-heap array per call drove full garbage collections. What the pool keeps while idle is
-    /// capped, so one burst of large answers does not hold memory for good.
-    /// </summary>
-    private static readonly RecyclableMemoryStreamManager ResponseBuffers = new(new RecyclableMemoryStreamManager.Options
-    {
-        MaximumSmallPoolFreeBytes = 32 * 1024 * 1024,
-        MaximumLargePoolFreeBytes = 32 * 1024 * 1024,
-    });
-
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _loginGate = new(1, 1);
@@ -95,7 +83,7 @@ public sealed partial class VimClient : IAsyncDisposable
         InvokeAsync(method, target, body, (reader, _) => read(reader), cancellationToken);
 
     /// <summary>As the public overload, with the buffered answer beside the reader, for readers that scan its bytes.</summary>
-    internal async Task<T> InvokeAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, RecyclableMemoryStream, T> read, CancellationToken cancellationToken)
+    internal async Task<T> InvokeAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, ResponseBody, T> read, CancellationToken cancellationToken)
     {
         await EnsureLoggedInAsync(cancellationToken);
         var generation = Volatile.Read(ref _sessionGeneration);
@@ -159,7 +147,7 @@ public sealed partial class VimClient : IAsyncDisposable
     /// <summary>How long a call waits for a free slot before the target counts as busy.</summary>
     private static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(10);
 
-    private async Task<T> SendAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, RecyclableMemoryStream, T> read, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, ResponseBody, T> read, CancellationToken cancellationToken)
     {
         // Long polls wait on the endpoint's side by design and would starve real calls of slots.
         if (method == "WaitForUpdatesEx")
@@ -186,7 +174,7 @@ public sealed partial class VimClient : IAsyncDisposable
         }
     }
 
-    private async Task<T> SendNowAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, RecyclableMemoryStream, T> read, CancellationToken cancellationToken)
+    private async Task<T> SendNowAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, ResponseBody, T> read, CancellationToken cancellationToken)
     {
         byte[] envelope;
         try
@@ -213,14 +201,12 @@ public sealed partial class VimClient : IAsyncDisposable
                     $"target '{Target.Name}' answered {method} with HTTP {(int)response.StatusCode} and no SOAP body: is {Target.Endpoint} a vSphere SDK endpoint?");
             }
 
-            await using var stream = ResponseBuffers.GetStream(method);
-            await (await response.Content.ReadAsStreamAsync(timeout.Token)).CopyToAsync(stream, timeout.Token);
-            stream.Position = 0;
-            using var reader = XmlReader.Create(stream, VimResponseReader.Settings);
+            using var answer = await ResponseBody.ReadAsync(await response.Content.ReadAsStreamAsync(timeout.Token), timeout.Token);
+            using var reader = XmlReader.Create(answer.AsStream(), VimResponseReader.Settings);
             try
             {
                 VimResponseReader.MoveToResponse(reader);
-                return read(reader, stream);
+                return read(reader, answer);
             }
             catch (VimFaultException fault)
             {
