@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using VmwareMcp.Abstractions.Errors;
 
 namespace VmwareMcp.Vim25;
 
@@ -20,9 +21,9 @@ internal sealed class SessionViews(VimClient client)
     /// <summary>The kept view of every <paramref name="type"/> below <paramref name="container"/>, made when the session has none.</summary>
     public async Task<ManagedObjectReference> GetAsync(ManagedObjectReference container, string type, CancellationToken cancellationToken)
     {
-        if (_views.TryGetValue((container, type), out var kept) && kept.Session == client.SessionGeneration)
+        if (_views.TryGetValue((container, type), out var known) && known.Session == client.SessionGeneration)
         {
-            return kept.View;
+            return known.View;
         }
 
         var content = await client.GetServiceContentAsync(cancellationToken);
@@ -31,8 +32,22 @@ internal sealed class SessionViews(VimClient client)
             .Text("type", type)
             .Bool("recursive", true), cancellationToken)).Select(Vim.Ref).Single()!.Value;
         // Read after the call: a session renewed while it ran made the view in the new session.
-        _views[(container, type)] = (client.SessionGeneration, view);
-        return view;
+        var made = (client.SessionGeneration, view);
+        var kept = _views.AddOrUpdate((container, type), made, (_, other) => other.Session == made.SessionGeneration ? other : made);
+        if (kept.View != view)
+        {
+            // A concurrent first read made one too: keep one view per session, not one per race.
+            try
+            {
+                await client.InvokeAsync("DestroyView", view, null, CancellationToken.None);
+            }
+            catch (HypervisorException)
+            {
+                // Best effort: an undestroyed view ends with the session.
+            }
+        }
+
+        return kept.View;
     }
 
     /// <summary>Forgets a view the endpoint no longer knows (its session was renewed), so the next read makes a new one.</summary>

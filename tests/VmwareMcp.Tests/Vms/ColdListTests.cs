@@ -13,14 +13,18 @@ namespace VmwareMcp.Tests.Vms;
 public sealed class ColdListTests : IAsyncLifetime
 {
     private Simulator _simulator = null!;
+    private SoapCountingProxy _proxy = null!;
     private TestHost _host = null!;
     private HttpClient _client = null!;
     private SimulatorInspector _inspector = null!;
 
     public async Task InitializeAsync()
     {
-        _simulator = await Simulator.StartAsync();
-        _host = await TestHost.StartAsync(TestHost.SettingsFor(_simulator, "inventory_cache: false\ntelemetry_interval_seconds: 3600"));
+        _simulator = await Simulator.StartAsync("-tls=false");
+        _proxy = await SoapCountingProxy.StartAsync(_simulator.Url);
+        var settings = TestHost.SettingsFor(_simulator, "inventory_cache: false\ntelemetry_interval_seconds: 3600")
+            .Replace(_simulator.Url.ToString(), _proxy.Url.ToString(), StringComparison.Ordinal);
+        _host = await TestHost.StartAsync(settings);
         _client = _host.CreateClient();
         _inspector = new SimulatorInspector(_simulator);
     }
@@ -30,6 +34,7 @@ public sealed class ColdListTests : IAsyncLifetime
         _inspector.Dispose();
         _client.Dispose();
         await _host.DisposeAsync();
+        await _proxy.DisposeAsync();
         await _simulator.DisposeAsync();
     }
 
@@ -66,6 +71,18 @@ public sealed class ColdListTests : IAsyncLifetime
         var after = await ListAsync();
 
         Assert.Equal((await _inspector.VmsAsync()).Select(v => v.Id).Order(), after.Select(v => v.Id).Order());
+    }
+
+    [Fact]
+    public async Task Concurrent_first_lists_leave_one_view_in_the_session()
+    {
+        await _client.GetAsync("/readyz");
+        _proxy.Reset();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ListAsync()));
+        await ListAsync();
+
+        Assert.Equal(1, _proxy.Count("CreateContainerView") - _proxy.Count("DestroyView"));
     }
 
     [Fact]
