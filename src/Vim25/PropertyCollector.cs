@@ -101,7 +101,7 @@ public static class PropertyCollector
             catch (HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound" && attempt == 1)
             {
                 // The view went with a renewed session. The fault comes before any object, so none is handed on twice.
-                client.Views.Forget(view);
+                await client.Views.ForgetAsync(container, vms.Type, view);
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using VmwareMcp.Abstractions.Errors;
 
 namespace VmwareMcp.Vim25;
 
@@ -16,46 +15,58 @@ namespace VmwareMcp.Vim25;
 /// </remarks>
 internal sealed class SessionViews(VimClient client)
 {
-    private readonly ConcurrentDictionary<(ManagedObjectReference Container, string Type), (int Session, ManagedObjectReference View)> _views = new();
+    private readonly ConcurrentDictionary<(ManagedObjectReference Container, string Type), Lazy<Task<KeptView>>> _views = new();
 
     /// <summary>The kept view of every <paramref name="type"/> below <paramref name="container"/>, made when the session has none.</summary>
+    /// <remarks>Concurrent first reads wait for one view rather than each making its own: under load every call counts.</remarks>
     public async Task<ManagedObjectReference> GetAsync(ManagedObjectReference container, string type, CancellationToken cancellationToken)
     {
-        if (_views.TryGetValue((container, type), out var known) && known.Session == client.SessionGeneration)
+        var key = (container, type);
+        for (var attempt = 1; ; attempt++)
         {
-            return known.View;
-        }
+            var pending = _views.GetOrAdd(key, k => new Lazy<Task<KeptView>>(() => MakeAsync(k.Container, k.Type)));
+            KeptView kept;
+            try
+            {
+                kept = await pending.Value.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                _views.TryRemove(KeyValuePair.Create(key, pending)); // The next read tries again.
+                throw;
+            }
 
-        var content = await client.GetServiceContentAsync(cancellationToken);
+            // A view of an earlier session is gone with it; a read that still finds it gone makes another then.
+            if (kept.Session == client.SessionGeneration || attempt == 2)
+            {
+                return kept.View;
+            }
+
+            _views.TryRemove(KeyValuePair.Create(key, pending));
+        }
+    }
+
+    /// <summary>Forgets <paramref name="view"/> when the endpoint no longer knows it (its session was renewed), so the next read makes a new one.</summary>
+    public async Task ForgetAsync(ManagedObjectReference container, string type, ManagedObjectReference view)
+    {
+        var key = (container, type);
+        if (_views.TryGetValue(key, out var pending) && pending.IsValueCreated && pending.Value.IsCompletedSuccessfully && (await pending.Value).View == view)
+        {
+            _views.TryRemove(KeyValuePair.Create(key, pending));
+        }
+    }
+
+    /// <summary>Makes a view; not cancelled by the reader that happened to ask first, as others may wait for it.</summary>
+    private async Task<KeptView> MakeAsync(ManagedObjectReference container, string type)
+    {
+        var content = await client.GetServiceContentAsync(CancellationToken.None);
         var view = (await client.InvokeAsync("CreateContainerView", content.ViewManager, w => w
             .Ref("container", container)
             .Text("type", type)
-            .Bool("recursive", true), cancellationToken)).Select(Vim.Ref).Single()!.Value;
+            .Bool("recursive", true), CancellationToken.None)).Select(Vim.Ref).Single()!.Value;
         // Read after the call: a session renewed while it ran made the view in the new session.
-        var made = (client.SessionGeneration, view);
-        var kept = _views.AddOrUpdate((container, type), made, (_, other) => other.Session == made.SessionGeneration ? other : made);
-        if (kept.View != view)
-        {
-            // A concurrent first read made one too: keep one view per session, not one per race.
-            try
-            {
-                await client.InvokeAsync("DestroyView", view, null, CancellationToken.None);
-            }
-            catch (HypervisorException)
-            {
-                // Best effort: an undestroyed view ends with the session.
-            }
-        }
-
-        return kept.View;
+        return new KeptView(client.SessionGeneration, view);
     }
 
-    /// <summary>Forgets a view the endpoint no longer knows (its session was renewed), so the next read makes a new one.</summary>
-    public void Forget(ManagedObjectReference view)
-    {
-        foreach (var entry in _views.Where(e => e.Value.View == view))
-        {
-            _views.TryRemove(entry);
-        }
-    }
+    private readonly record struct KeptView(int Session, ManagedObjectReference View);
 }
