@@ -14,6 +14,9 @@ internal sealed class ResponseBody : IDisposable
 
     private const int FirstLength = 16 * 1024;
 
+    /// <summary>No vim25 answer comes near this; a stream that does is refused rather than grown without end.</summary>
+    private const int MaxLength = 1024 * 1024 * 1024;
+
     /// <summary>At most four arrays of each size are kept while idle, so what the pool holds stays bounded.</summary>
     private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(MaxPooledLength, 4);
 
@@ -59,7 +62,12 @@ internal sealed class ResponseBody : IDisposable
 
     private void Grow()
     {
-        var larger = Pool.Rent(checked(Bytes.Length * 2));
+        if (Bytes.Length >= MaxLength)
+        {
+            throw new IOException($"the answer is larger than {MaxLength / (1024 * 1024)} MiB");
+        }
+
+        var larger = Pool.Rent(Bytes.Length * 2);
         Bytes.AsSpan(0, Length).CopyTo(larger);
         Pool.Return(Bytes);
         Bytes = larger;
