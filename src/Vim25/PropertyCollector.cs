@@ -76,16 +76,18 @@ public static class PropertyCollector
     /// </summary>
     /// <param name="client">The session.</param>
     /// <param name="root">The root folder or a datacenter; null for the root folder.</param>
-    /// <param name="vms">The paths to read from each VM (its type <c>VirtualMachine</c>).</param>
+    /// <param name="paths">The paths to read from each VM.</param>
     /// <param name="hosts">Specs for <c>HostSystem</c> and <c>ComputeResource</c> (subtypes match); empty for VMs only.</param>
     /// <param name="each">Receives every object, in the endpoint's order.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task RetrieveVmsAsync(this VimClient client, ManagedObjectReference? root, PropertySpec vms, IReadOnlyCollection<PropertySpec> hosts, Action<ObjectContent> each, CancellationToken cancellationToken)
+    public static async Task RetrieveVmsAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<string> paths, IReadOnlyCollection<PropertySpec> hosts, Action<ObjectContent> each, CancellationToken cancellationToken)
     {
+        const string Vm = "VirtualMachine"; // The only type whose kept views vcsim keeps exact (SessionViews).
         var container = root ?? (await client.GetServiceContentAsync(cancellationToken)).RootFolder;
+        var vms = new PropertySpec(Vm, paths);
         for (var attempt = 1; ; attempt++)
         {
-            var view = await client.Views.GetAsync(container, vms.Type, cancellationToken);
+            var view = await client.Views.GetAsync(container, Vm, cancellationToken);
             try
             {
                 await client.RetrieveAsync([vms, .. hosts], w =>
@@ -101,7 +103,7 @@ public static class PropertyCollector
             catch (HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound" && attempt == 1)
             {
                 // The view went with a renewed session. The fault comes before any object, so none is handed on twice.
-                await client.Views.ForgetAsync(container, vms.Type, view);
+                await client.Views.ForgetAsync(container, Vm, view);
             }
         }
     }

@@ -16,9 +16,6 @@ internal static class VmProperties
     /// <summary>A VM's list row, as a property spec.</summary>
     public static readonly PropertySpec SummarySpec = new("VirtualMachine", Summary);
 
-    /// <summary>Only a VM's name, as a property spec.</summary>
-    public static readonly PropertySpec NameSpec = new("VirtualMachine", ["name"]);
-
     public static readonly string[] Details =
     [
         "name", "runtime.powerState", "config.template", "config.guestId", "config.guestFullName", "config.hardware.numCPU",

@@ -44,7 +44,7 @@ public abstract partial class VsphereProvider
         var scope = await ScopeAsync(cancellationToken);
         var hosts = new HostDirectory();
         var vms = new List<(VmSummary Vm, ManagedObjectReference? Host)>();
-        await Client.RetrieveVmsAsync(scope, VmProperties.SummarySpec, [HostDirectory.HostSpec, HostDirectory.ComputeSpec], obj =>
+        await Client.RetrieveVmsAsync(scope, VmProperties.Summary, [HostDirectory.HostSpec, HostDirectory.ComputeSpec], obj =>
         {
             // Kept as rows as they arrive: hosts may come after their VMs, so rows are placed below.
             if (!hosts.TryAbsorb(obj))

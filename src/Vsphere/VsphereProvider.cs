@@ -110,7 +110,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
         }
 
         var matches = new List<ManagedObjectReference>();
-        await Client.RetrieveVmsAsync(scope, VmProperties.NameSpec, [], o =>
+        await Client.RetrieveVmsAsync(scope, ["name"], [], o =>
         {
             if (string.Equals(o.Text("name"), vm, StringComparison.Ordinal))
             {
