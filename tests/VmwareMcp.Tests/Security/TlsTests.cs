@@ -22,6 +22,19 @@ public sealed class TlsTests
     }
 
     [Fact]
+    public async Task The_generated_certificate_is_an_ecdsa_p256_server_certificate_for_loopback()
+    {
+        await using var host = await TestHost.StartAsync(TestHost.SettingsFor(null));
+
+        using var stored = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(host.Directory, CertificateSource.GeneratedFileName), null);
+        using var key = stored.GetECDsaPublicKey();
+        Assert.NotNull(key);
+        Assert.Equal(256, key.KeySize);
+        Assert.Contains(stored.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<Oid>(), oid => oid.Value == "1.3.6.1.5.5.7.3.1");
+        Assert.Contains(IPAddress.Loopback, stored.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateIPAddresses());
+    }
+
+    [Fact]
     public async Task The_next_start_reuses_the_same_certificate()
     {
         string first;
