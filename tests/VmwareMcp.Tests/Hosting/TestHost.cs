@@ -50,6 +50,10 @@ public sealed class TestHost : IAsyncDisposable
         {extra}
         """;
 
+    /// <summary>Settings for <paramref name="simulator"/> reached through <paramref name="proxy"/>, so a test can count the calls.</summary>
+    public static string SettingsVia(Simulator simulator, SoapCountingProxy proxy, string extra = "") =>
+        SettingsFor(simulator, extra).Replace(simulator.Url.ToString(), proxy.Url.ToString(), StringComparison.Ordinal);
+
     /// <summary>Settings with one target served by a provider plugin's <paramref name="kind"/> (no simulator), the watcher off.</summary>
     public static string SettingsForPluginTarget(string name, string kind) =>
         SettingsFor(null, $"""

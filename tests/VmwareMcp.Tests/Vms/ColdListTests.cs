@@ -22,9 +22,7 @@ public sealed class ColdListTests : IAsyncLifetime
     {
         _simulator = await Simulator.StartAsync("-tls=false");
         _proxy = await SoapCountingProxy.StartAsync(_simulator.Url);
-        var settings = TestHost.SettingsFor(_simulator, "inventory_cache: false\ntelemetry_interval_seconds: 3600")
-            .Replace(_simulator.Url.ToString(), _proxy.Url.ToString(), StringComparison.Ordinal);
-        _host = await TestHost.StartAsync(settings);
+        _host = await TestHost.StartAsync(TestHost.SettingsVia(_simulator, _proxy, "inventory_cache: false\ntelemetry_interval_seconds: 3600"));
         _client = _host.CreateClient();
         _inspector = new SimulatorInspector(_simulator);
     }

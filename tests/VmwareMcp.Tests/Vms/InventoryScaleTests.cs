@@ -21,8 +21,7 @@ public sealed class LargeInventory : IAsyncLifetime
         Proxy = await SoapCountingProxy.StartAsync(Simulator.Url);
         // Collection every hour: no background round can land between a test's reset and its count.
         // The cold path is what is counted here; the live cache has its own tests.
-        var settings = TestHost.SettingsFor(Simulator, "telemetry_interval_seconds: 3600\ninventory_cache: false").Replace(Simulator.Url.ToString(), Proxy.Url.ToString(), StringComparison.Ordinal);
-        Host = await TestHost.StartAsync(settings);
+        Host = await TestHost.StartAsync(TestHost.SettingsVia(Simulator, Proxy, "telemetry_interval_seconds: 3600\ninventory_cache: false"));
     }
 
     public async Task DisposeAsync()
