@@ -9,6 +9,7 @@ using VmwareMcp.Tests.Harness;
 // Figures for the live-inventory targets (issue 8), against vcsim with 5,000 VMs, all in one run.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 const string Token = "bench-token";
+const string TenVms = "/api/v1/vms?name=DC0_H0_VM1%3F&limit=10"; // DC0_H0_VM10 to DC0_H0_VM19
 var vms = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 Console.WriteLine($"Starting vcsim: VPX with 5 resource pools x {vms} VMs ...");
 await using var simulator = await Simulator.StartAsync("-vm", vms.ToString(CultureInfo.InvariantCulture), "-host", "4");
@@ -59,12 +60,12 @@ foreach (var cache in new[] { false, true })
     var (list, floorBeside) = cache
         ? (await Stats.MeasureAsync(40, 20, listAll), default)
         : await Stats.MeasureAlternatelyAsync(40, 100, listAll, floor.ListAsync);
-    var filtered = await Stats.MeasureAsync(20, 200, () => Drain.GetAsync(http, "/api/v1/vms?name=DC0_H0_VM1%3F&limit=10"));
+    var filtered = await Stats.MeasureAsync(20, 200, () => Drain.GetAsync(http, TenVms));
     await using var mcp = await McpClient.CreateAsync(new HttpClientTransport(
         new HttpClientTransportOptions { Endpoint = new Uri(address, "/mcp"), AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Token } },
         new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }), ownsHttpClient: true));
     var tool = await Stats.MeasureAsync(20, 200, async () => await mcp.CallToolAsync("list_vms", new Dictionary<string, object?> { ["name"] = "DC0_H0_VM1?" }));
-    var rps = await Stats.ThroughputAsync(32, TimeSpan.FromSeconds(5), () => Drain.GetAsync(http, "/api/v1/vms?name=DC0_H0_VM1%3F&limit=10"));
+    var rps = await Stats.ThroughputAsync(32, TimeSpan.FromSeconds(5), () => Drain.GetAsync(http, TenVms));
     rows.Add(($"host start, three plugins [{label}]", $"{startMs:0} ms"));
     rows.Add(($"REST list of all VMs, p50 / p99 [{label}]", $"{list.P50:0.0} / {list.P99:0.0} ms"));
     if (!cache)

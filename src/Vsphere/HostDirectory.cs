@@ -12,8 +12,9 @@ internal sealed class HostDirectory
     private readonly Dictionary<ManagedObjectReference, (string Name, ManagedObjectReference? Parent)> _hosts = [];
     private readonly Dictionary<ManagedObjectReference, string> _clusters = [];
 
-    /// <summary>Picks hosts and clusters out of a mixed result; returns the rest.</summary>
-    public IEnumerable<ObjectContent> Absorb(IEnumerable<ObjectContent> objects) => objects.Where(obj => !TryAbsorb(obj));
+    /// <summary>Takes in every host and cluster of a mixed result, at once; returns the rest.</summary>
+    /// <remarks>Eager: rows are placed only once every host is in, so a lazy filter would be a trap.</remarks>
+    public List<ObjectContent> Absorb(IEnumerable<ObjectContent> objects) => objects.Where(obj => !TryAbsorb(obj)).ToList();
 
     /// <summary>Takes <paramref name="obj"/> in when it is a host or a compute resource; false for anything else.</summary>
     public bool TryAbsorb(ObjectContent obj)

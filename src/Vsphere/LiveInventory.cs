@@ -13,7 +13,7 @@ namespace VmwareMcp.Vsphere;
 /// </summary>
 internal sealed partial class LiveInventory(VimClient client, Func<CancellationToken, Task<ManagedObjectReference?>> scope, ILogger logger) : IAsyncDisposable
 {
-    private static readonly PropertySpec[] Specs = [VmProperties.SummarySpec, HostDirectory.HostSpec, HostDirectory.ComputeSpec];
+    private static readonly PropertySpec[] Specs = [new("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec];
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<ManagedObjectReference, Dictionary<string, XElement>> _objects = [];
@@ -233,7 +233,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     private void Rebuild()
     {
         var hosts = new HostDirectory();
-        var vms = hosts.Absorb(_objects.Select(o => new ObjectContent(o.Key, o.Value)).ToList()).ToList()
+        var vms = hosts.Absorb(_objects.Select(o => new ObjectContent(o.Key, o.Value)))
             .Select(vm => VmProperties.ToSummary(vm, hosts))
             .OrderBy(v => v.Name, StringComparer.Ordinal)
             .ThenBy(v => v.Id, StringComparer.Ordinal)

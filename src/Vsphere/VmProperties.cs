@@ -13,9 +13,6 @@ internal static class VmProperties
         "summary.config.guestId", "guest.ipAddress", "runtime.host",
     ];
 
-    /// <summary>A VM's list row, as a property spec.</summary>
-    public static readonly PropertySpec SummarySpec = new("VirtualMachine", Summary);
-
     public static readonly string[] Details =
     [
         "name", "runtime.powerState", "config.template", "config.guestId", "config.guestFullName", "config.hardware.numCPU",

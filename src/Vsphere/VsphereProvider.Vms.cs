@@ -96,7 +96,7 @@ public abstract partial class VsphereProvider
         var names = relatedObjects.ToDictionary(o => o.Obj, o => o.Text("name") ?? o.Obj.Value);
         var clusterRefs = relatedObjects.Where(o => o.Obj.Type == "HostSystem" && o.Ref("parent")?.Type == "ClusterComputeResource").Select(o => o.Ref("parent")!.Value).ToList();
         var clusters = await Client.RetrieveObjectsAsync(clusterRefs, "ClusterComputeResource", ["name"], cancellationToken);
-        _ = hostDirectory.Absorb(relatedObjects.Concat(clusters)).ToList();
+        hostDirectory.Absorb(relatedObjects.Concat(clusters));
         var portgroups = await PortgroupNamesAsync(vm, cancellationToken);
         return VmProperties.ToDetails(vm, hostDirectory, names, portgroups);
     }
