@@ -13,7 +13,7 @@ public sealed class EsxiHostTools(ITargetProviders targets)
     /// <summary>MCP: the standalone host's hardware, version and state.</summary>
     /// <param name="target">Target name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [McpServerTool(Name = "get_esxi_host", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "get_esxi_host", Title = "Show the ESXi host", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Describes a standalone ESXi host target: vendor, model, CPU, memory, ESXi version and build, uptime, connection and maintenance state.")]
     public async Task<HostInfo> GetEsxiHost(
         [Description("Configured target name of an ESXi host (see list_targets); optional when only one is configured.")] string? target = null,

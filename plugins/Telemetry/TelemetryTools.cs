@@ -13,11 +13,11 @@ public sealed class TelemetryTools(ITargetProviders targets)
     private const string TargetHelp = "Configured target name (see list_targets); optional when only one is configured.";
 
     /// <summary>MCP: VM metrics.</summary>
-    [McpServerTool(Name = "get_vm_metrics", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "get_vm_metrics", Title = "VM performance metrics", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Current CPU (percent, MHz), memory (percent, MiB), storage (bytes, per datastore) and network (KB/s, per NIC) of one VM, or of every VM when 'vm' is omitted (at most 'limit').")]
     public async Task<IReadOnlyList<VmMetrics>> GetVmMetrics(
         [Description("VM id or exact name; omit for every VM.")] string? vm = null,
-        [Description("At most this many VMs when 'vm' is omitted, 1-1000; default 50.")] int limit = 50,
+        [Description("At most this many VMs when 'vm' is omitted, 1-1000; default 50."), System.ComponentModel.DataAnnotations.Range(1, 1000)] int limit = 50,
         [Description(TargetHelp)] string? target = null,
         CancellationToken cancellationToken = default)
     {
@@ -31,7 +31,7 @@ public sealed class TelemetryTools(ITargetProviders targets)
     }
 
     /// <summary>MCP: host metrics.</summary>
-    [McpServerTool(Name = "get_host_metrics", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "get_host_metrics", Title = "Host performance metrics", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("CPU (MHz, percent) and memory (MiB, percent) usage and capacity, and uptime (seconds), of one host or every host.")]
     public async Task<IReadOnlyList<HostMetrics>> GetHostMetrics(
         [Description("Host name or id; omit for every host.")] string? host = null,
@@ -44,7 +44,7 @@ public sealed class TelemetryTools(ITargetProviders targets)
     }
 
     /// <summary>MCP: datastore usage.</summary>
-    [McpServerTool(Name = "get_datastore_usage", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "get_datastore_usage", Title = "Datastore capacity and usage", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Capacity, free and provisioned space (bytes) and percent used of every datastore.")]
     public async Task<IReadOnlyList<DatastoreMetrics>> GetDatastoreUsage(
         [Description(TargetHelp)] string? target = null,
@@ -52,7 +52,7 @@ public sealed class TelemetryTools(ITargetProviders targets)
         await (await MetricsSources.ForAsync(targets, target, cancellationToken)).GetDatastoreMetricsAsync(cancellationToken);
 
     /// <summary>MCP: the counter catalogue.</summary>
-    [McpServerTool(Name = "list_performance_counters", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "list_performance_counters", Title = "List performance counters", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("The endpoint's performance counters as group.name.rollup with unit and statistics level, optionally only one group (cpu, mem, net, disk, …).")]
     public async Task<IReadOnlyList<CounterInfo>> ListPerformanceCounters(
         [Description("Only counters of this group, for example cpu.")] string? group = null,

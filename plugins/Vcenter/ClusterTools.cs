@@ -13,7 +13,7 @@ public sealed class ClusterTools(ITargetProviders targets)
     /// <summary>MCP: lists clusters.</summary>
     /// <param name="target">Target name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    [McpServerTool(Name = "list_clusters", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "list_clusters", Title = "List clusters", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists the compute clusters of a vCenter target: hosts, CPU and memory capacity, DRS and HA.")]
     public async Task<IReadOnlyList<ClusterInfo>> ListClusters(
         [Description("Configured target name (see list_targets); optional when only one is configured.")] string? target = null,

@@ -22,6 +22,9 @@ public static class ContractJson
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper));
         options.AllowDuplicateProperties = false;
+        // Numbers are numbers: the web defaults also read "2" as 2, which every schema then declares as
+        // ["integer","string"], a type no client generator or model can use well.
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     private static JsonSerializerOptions Create()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelContextProtocol;
 using VmwareMcp.Abstractions;
 
 namespace VmwareMcp.Host.Api;
@@ -11,14 +10,10 @@ public static class JsonDefaults
     /// <param name="options">Options to change in place.</param>
     public static void Apply(JsonSerializerOptions options) => ContractJson.Apply(options);
 
-    /// <summary>Options for the host's MCP tools: the SDK's defaults plus the shared naming.</summary>
-    public static JsonSerializerOptions Mcp { get; } = CreateMcp();
-
-    private static JsonSerializerOptions CreateMcp()
-    {
-        var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions);
-        Apply(options);
-        options.MakeReadOnly();
-        return options;
-    }
+    /// <summary>
+    /// Options for the host's MCP tools: the contract's own, as plugins use. The SDK's defaults drop nulls,
+    /// which a client validating structured content against the declared output schema (every nullable
+    /// member is required there) rejects, and spell enums as .NET names.
+    /// </summary>
+    public static JsonSerializerOptions Mcp => ContractJson.Options;
 }

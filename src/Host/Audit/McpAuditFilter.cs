@@ -26,8 +26,8 @@ internal static class McpAuditFilter
             using var trail = VmwareMcp.Abstractions.Providers.TaskTrail.Begin(out var tasks);
             var result = await next(context, cancellationToken);
             var error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) : null;
-            var outcome = error is null ? "ok"
-                : error.StartsWith("ConfirmationRequired", StringComparison.Ordinal) ? "preview"
+            var outcome = PreviewResult.Is(result) ? "preview"
+                : error is null ? "ok"
                 : error.StartsWith("Forbidden", StringComparison.Ordinal) || error.StartsWith("InvalidArgument", StringComparison.Ordinal) ? "refused"
                 : "failed";
             var after = outcome == "ok" ? await VmState.ReadAsync(targets, context.User, target, VmState.SubjectAfter(arguments), cancellationToken) : null;

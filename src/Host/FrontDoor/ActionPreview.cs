@@ -7,7 +7,11 @@ namespace VmwareMcp.Host.FrontDoor;
 /// <param name="Vm">The VM's id, when the action is on a VM.</param>
 /// <param name="Would">A sentence saying exactly what would happen.</param>
 /// <param name="Host">The host's id, when the action is on a host.</param>
-internal sealed record ActionPreview(bool DryRun, string Action, string Target, string? Vm, string Would, string? Host = null);
+internal sealed record ActionPreview(bool DryRun, string Action, string Target, string? Vm, string Would, string? Host = null)
+{
+    /// <summary>How to go ahead, when the caller can (an MCP call without <c>confirm</c>); null on REST's <c>dry_run</c>.</summary>
+    public string? Proceed { get; init; }
+}
 
 /// <summary>An MCP call to a destructive tool without <c>confirm: true</c>: the preview is the answer.</summary>
 internal sealed class ConfirmationRequiredException(ActionPreview preview) : Exception(preview.Would)

@@ -10,7 +10,7 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
 {
     private const string SnapshotHelp = "The snapshot: its id (e.g. snapshot-7) or its exact name.";
 
-    [McpServerTool(Name = "list_snapshots", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "list_snapshots", Title = "List a VM's snapshots", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists a VM's snapshots, each with its parent, creation time and the power state it captured.")]
     public async Task<IReadOnlyList<SnapshotInfo>> ListSnapshots(
         [Description(ToolHelp.Vm)] string vm,
@@ -18,7 +18,7 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListSnapshotsAsync(vm, cancellationToken);
 
-    [McpServerTool(Name = "create_snapshot", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "create_snapshot", Title = "Take a snapshot", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Takes a snapshot of a VM.")]
     public async Task<SnapshotInfo> CreateSnapshot(
         [Description(ToolHelp.Vm)] string vm,
@@ -30,7 +30,7 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default) =>
         await (await targets.GetForChangeAsync(target, cancellationToken)).CreateSnapshotAsync(vm, new CreateSnapshotRequest(name, description, memory, quiesce), cancellationToken);
 
-    [McpServerTool(Name = "revert_snapshot", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "revert_snapshot", Title = "Revert a VM to a snapshot", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reverts a VM to a snapshot. Everything the VM changed since that snapshot is lost.")]
     public async Task<SnapshotInfo> RevertSnapshot(
         McpServer server,
@@ -46,7 +46,7 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
             () => provider.RevertSnapshotAsync(vm, snapshot, cancellationToken), cancellationToken);
     }
 
-    [McpServerTool(Name = "remove_snapshot", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "remove_snapshot", Title = "Remove a snapshot", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Removes a snapshot, merging its changes into the VM's disks; its child snapshots are kept.")]
     public async Task<SnapshotInfo> RemoveSnapshot(
         McpServer server,

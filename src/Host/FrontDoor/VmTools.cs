@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Server;
 using VmwareMcp.Abstractions.Vms;
 using VmwareMcp.Host.Mcp;
@@ -13,22 +14,22 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     public const int DefaultPageSize = 50;
 
 
-    [McpServerTool(Name = "list_vms", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "list_vms", Title = "List VMs", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists VMs with their power state, size, IP, host and cluster, filtered and paged. The answer has 'total' and, when more match, 'next_offset' to pass as 'offset' for the next page.")]
     public async Task<VmPage> ListVms(
         [Description("Name glob, case-insensitive: * matches any run, ? one character (e.g. web-*).")] string? name = null,
-        [Description("Only VMs in this power state: poweredOn, poweredOff or suspended.")] string? power_state = null,
+        [Description("Only VMs in this power state: poweredOn, poweredOff or suspended."), AllowedValues("poweredOn", "poweredOff", "suspended", null)] string? power_state = null,
         [Description("Only VMs on this host (name).")] string? host = null,
         [Description("Only VMs in this cluster (name).")] string? cluster = null,
         [Description("true: templates only; false: VMs only; omit for both.")] bool? template = null,
-        [Description("How many to skip (from next_offset of the previous page).")] int offset = 0,
-        [Description("Page size, 1-1000; default 50.")] int limit = DefaultPageSize,
+        [Description("How many to skip (from next_offset of the previous page); default 0."), Range(0, int.MaxValue)] int offset = 0,
+        [Description("Page size, 1-1000; default 50."), Range(1, VmQueries.MaxPageSize)] int limit = DefaultPageSize,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListVmsAsync(
             VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)), cancellationToken);
 
-    [McpServerTool(Name = "get_vm", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "get_vm", Title = "Show a VM", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Shows one VM in detail: power state, guest OS, vCPU, memory, UUIDs, IP, VMware Tools, host, cluster, datastores, disks, NICs, notes and snapshots.")]
     public async Task<VmDetails> GetVm(
         [Description(ToolHelp.Vm)] string vm,
@@ -36,15 +37,15 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).GetVmAsync(vm, cancellationToken);
 
-    [McpServerTool(Name = "create_vm", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "create_vm", Title = "Create a VM", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Creates a VM. Unset placement uses the target's defaults: its datacenter and cluster, the datastore with the most free space, and its default port group.")]
     public async Task<VmDetails> CreateVm(
         [Description("Name of the new VM (at most 80 characters).")] string vm_label,
-        [Description("vCPUs, 1-768 (default 1).")] int? vcpus = null,
-        [Description("Memory in MiB (default 1024).")] int? ram_mib = null,
+        [Description("vCPUs, 1-768 (default 1)."), Range(1, 768)] int? vcpus = null,
+        [Description("Memory in MiB, 4 or more (default 1024)."), Range(4, int.MaxValue)] int? ram_mib = null,
         [Description("Datastore name.")] string? target_ds = null,
         [Description("Network (port group) name.")] string? target_net = null,
-        [Description("Size of a new thin-provisioned disk in GiB; no disk when omitted.")] int? disk_gb = null,
+        [Description("Size of a new thin-provisioned disk in GiB, 1 or more; no disk when omitted."), Range(1, int.MaxValue)] int? disk_gb = null,
         [Description("Guest OS id, e.g. ubuntu64Guest (default otherGuest64).")] string? guest_id = null,
         [Description("VM folder name.")] string? folder = null,
         [Description("Cluster name.")] string? cluster = null,
@@ -61,7 +62,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
             ToolProgress.For($"creating {vm_label}"),
             cancellationToken);
 
-    [McpServerTool(Name = "clone_vm", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "clone_vm", Title = "Clone a VM or template", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Clones a VM or a template into a new VM (or template). Progress is reported while vSphere copies the disks.")]
     public async Task<VmDetails> CloneVm(
         [Description("The VM or template to copy: id or exact name.")] string source_identifier,
@@ -82,11 +83,11 @@ internal sealed class VmTools(Targets.TargetProviders targets)
             ToolProgress.For($"cloning {source_identifier} to {destination_label}"),
             cancellationToken);
 
-    [McpServerTool(Name = "delete_vm", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "delete_vm", Title = "Delete a VM", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Deletes a VM and its disks from the datastore. A powered-on VM is refused unless force is true, which powers it off first. This cannot be undone: without confirm=true it only previews what it would delete.")]
     public async Task<VmReference> DeleteVm(
         McpServer server,
-        [Description(ToolHelp.Vm)] string vm_identifier,
+        [Description(ToolHelp.Vm)] string vm,
         [Description("Power a running VM off, then delete it.")] bool force = false,
         [Description(ToolHelp.Confirm)] bool confirm = false,
         [Description(ToolHelp.Target)] string? target = null,
@@ -94,16 +95,16 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     {
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
         return await Confirmation.RunAsync(confirm, server,
-            () => ActionPreviews.DeleteAsync(provider, vm_identifier, force, cancellationToken),
-            () => provider.DeleteVmAsync(vm_identifier, force, ToolProgress.For($"deleting {vm_identifier}"), cancellationToken), cancellationToken);
+            () => ActionPreviews.DeleteAsync(provider, vm, force, cancellationToken),
+            () => provider.DeleteVmAsync(vm, force, ToolProgress.For($"deleting {vm}"), cancellationToken), cancellationToken);
     }
 
-    [McpServerTool(Name = "power_vm", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "power_vm", Title = "Change a VM's power state", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]
     public async Task<PowerResult> PowerVm(
         McpServer server,
-        [Description(ToolHelp.Vm)] string vm_identifier,
-        [Description("One of POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST, REBOOT_GUEST.")] string desired_state,
+        [Description(ToolHelp.Vm)] string vm,
+        [Description("One of POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST, REBOOT_GUEST."), AllowedValues("POWER_ON", "POWER_OFF", "RESET", "SUSPEND", "SHUTDOWN_GUEST", "REBOOT_GUEST")] string desired_state,
         [Description("Must be true for anything but POWER_ON; without it the tool only says what it would do.")] bool confirm = false,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default)
@@ -111,17 +112,17 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         var action = PowerActions.Parse(desired_state);
         var provider = await targets.GetForChangeAsync(target, cancellationToken);
         return await Confirmation.RunAsync(confirm || action == PowerAction.PowerOn, server,
-            () => ActionPreviews.PowerAsync(provider, vm_identifier, action, cancellationToken),
-            () => provider.SetPowerStateAsync(vm_identifier, action, cancellationToken), cancellationToken);
+            () => ActionPreviews.PowerAsync(provider, vm, action, cancellationToken),
+            () => provider.SetPowerStateAsync(vm, action, cancellationToken), cancellationToken);
     }
 
-    [McpServerTool(Name = "reconfigure_vm", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "reconfigure_vm", Title = "Resize a VM (vCPU, memory)", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's vCPU count and/or memory. Growing a running VM needs hot-add enabled in the guest's configuration.")]
     public async Task<VmDetails> ReconfigureVm(
-        [Description(ToolHelp.Vm)] string vm_identifier,
-        [Description("New vCPU count, 1-768.")] int? vcpus = null,
-        [Description("New memory in MiB.")] int? ram_mib = null,
+        [Description(ToolHelp.Vm)] string vm,
+        [Description("New vCPU count, 1-768; omit to keep."), Range(1, 768)] int? vcpus = null,
+        [Description("New memory in MiB, 4 or more; omit to keep."), Range(4, int.MaxValue)] int? ram_mib = null,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetForChangeAsync(target, cancellationToken)).ReconfigureVmAsync(vm_identifier, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
+        await (await targets.GetForChangeAsync(target, cancellationToken)).ReconfigureVmAsync(vm, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
 }

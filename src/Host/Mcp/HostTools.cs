@@ -8,7 +8,7 @@ namespace VmwareMcp.Host.Mcp;
 [McpServerToolType]
 internal sealed class HostTools(TargetProviders targets)
 {
-    [McpServerTool(Name = "list_targets", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "list_targets", Title = "List configured endpoints", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists the vCenter and ESXi endpoints this server manages. Pass a name as 'target' to other tools.")]
     public IReadOnlyList<TargetRow> ListTargets() => targets.Describe();
 }

@@ -17,7 +17,15 @@ internal sealed class SharedToolCollection : IPostConfigureOptions<McpServerOpti
         lock (_gate)
         {
             // The first options built hold the tools registered at start; later ones share that collection.
-            _tools ??= options.ToolCollection ?? [];
+            if (_tools is null)
+            {
+                _tools = options.ToolCollection ?? [];
+                foreach (var tool in _tools)
+                {
+                    PreviewResult.Declare(tool);
+                }
+            }
+
             options.ToolCollection = _tools;
         }
     }

@@ -25,7 +25,7 @@ internal static class ToolErrorFilter
             }
             catch (FrontDoor.ConfirmationRequiredException ex)
             {
-                return Error($"ConfirmationRequired: {ex.Message} Nothing was done; call again with confirm=true to proceed.");
+                return PreviewResult.For(ex.Preview);
             }
             catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException && ex is not ArgumentNullException)
             {

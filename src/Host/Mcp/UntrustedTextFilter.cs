@@ -12,6 +12,10 @@ namespace VmwareMcp.Host.Mcp;
 /// </summary>
 internal static class UntrustedTextFilter
 {
+    // The text rendering is read by models and people: apostrophes and accents stay as they are, not \u0027.
+    // It is never embedded in HTML, which is what the default escaping guards against.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
         {
@@ -20,7 +24,7 @@ internal static class UntrustedTextFilter
             {
                 var cleaned = UntrustedText.Clean(JsonSerializer.SerializeToNode(structured));
                 result.StructuredContent = JsonSerializer.SerializeToElement(cleaned);
-                result.Content = [new TextContentBlock { Text = cleaned?.ToJsonString() ?? "null" }];
+                result.Content = [new TextContentBlock { Text = cleaned?.ToJsonString(Readable) ?? "null" }];
             }
             else
             {

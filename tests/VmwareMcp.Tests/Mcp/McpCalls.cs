@@ -30,6 +30,19 @@ public static class McpCalls
         return Text(result);
     }
 
+    /// <summary>
+    /// Calls a destructive tool without confirmation: the answer is a normal result (not a tool error) whose
+    /// structured content is the preview. Returns its 'would' sentence followed by its 'proceed' hint.
+    /// </summary>
+    public static async Task<string> PreviewAsync(this McpClient client, string tool, object? arguments = null)
+    {
+        var result = await client.CallToolAsync(tool, ToDictionary(arguments));
+        Assert.True(result.IsError != true, $"{tool} was expected to preview but failed: {Text(result)}");
+        var preview = Assert.IsType<JsonElement>(result.StructuredContent);
+        Assert.True(preview.GetProperty("dry_run").GetBoolean(), $"{tool} answered without dry_run: {preview}");
+        return preview.GetProperty("would").GetString() + " " + preview.GetProperty("proceed").GetString();
+    }
+
     public static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text));
 
     private static Dictionary<string, object?>? ToDictionary(object? arguments) =>

@@ -120,9 +120,9 @@ public sealed class SafetyTests(ScopedTokens fixture) : IClassFixture<ScopedToke
         await admin.PostAsJsonAsync("/api/v1/vms", new { vm_label = "keep-me", disk_gb = 1 });
         await using var mcp = await fixture.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
 
-        var message = await mcp.CallExpectingErrorAsync("delete_vm", new { vm_identifier = "keep-me" });
+        var message = await mcp.PreviewAsync("delete_vm", new { vm = "keep-me" });
 
-        Assert.StartsWith("ConfirmationRequired: Would delete VM 'keep-me'", message, StringComparison.Ordinal);
+        Assert.StartsWith("Would delete VM 'keep-me'", message, StringComparison.Ordinal);
         Assert.Contains("keep-me.vmdk", message, StringComparison.Ordinal);
         Assert.Contains("confirm=true", message, StringComparison.Ordinal);
         Assert.NotNull(await fixture.Inspector.VmNamedAsync("keep-me"));
@@ -150,7 +150,7 @@ public sealed class SafetyTests(ScopedTokens fixture) : IClassFixture<ScopedToke
         await admin.PostAsJsonAsync("/api/v1/vms", new { vm_label = "ask-then-delete" });
         await using var mcp = await fixture.Host.ConnectMcpAsync(HttpTransportMode.Sse, options: Answering(yes: true));
 
-        await mcp.CallAsync<VmReference>("delete_vm", new { vm_identifier = "ask-then-delete" });
+        await mcp.CallAsync<VmReference>("delete_vm", new { vm = "ask-then-delete" });
 
         Assert.Null(await fixture.Inspector.VmNamedAsync("ask-then-delete"));
     }
@@ -162,7 +162,7 @@ public sealed class SafetyTests(ScopedTokens fixture) : IClassFixture<ScopedToke
         await admin.PostAsJsonAsync("/api/v1/vms", new { vm_label = "ask-and-keep" });
         await using var mcp = await fixture.Host.ConnectMcpAsync(HttpTransportMode.Sse, options: Answering(yes: false));
 
-        var message = await mcp.CallExpectingErrorAsync("delete_vm", new { vm_identifier = "ask-and-keep" });
+        var message = await mcp.PreviewAsync("delete_vm", new { vm = "ask-and-keep" });
 
         Assert.Contains("Declined by the user", message, StringComparison.Ordinal);
         Assert.NotNull(await fixture.Inspector.VmNamedAsync("ask-and-keep"));
@@ -173,7 +173,7 @@ public sealed class SafetyTests(ScopedTokens fixture) : IClassFixture<ScopedToke
     {
         await using var mcp = await fixture.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
 
-        var message = await mcp.CallExpectingErrorAsync("power_vm", new { vm_identifier = Vm, desired_state = "POWER_OFF" });
+        var message = await mcp.PreviewAsync("power_vm", new { vm = Vm, desired_state = "POWER_OFF" });
 
         Assert.Contains("power off (hard", message, StringComparison.Ordinal);
         Assert.Equal("poweredOn", (await fixture.Inspector.VmNamedAsync(Vm))!.PowerState);
@@ -202,7 +202,7 @@ public sealed class SafetyTests(ScopedTokens fixture) : IClassFixture<ScopedToke
         await reader.PostAsJsonAsync("/api/v1/vms", new { vm_label = "audited-refusal" });
         await using (var mcp = await fixture.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp))
         {
-            await mcp.CallExpectingErrorAsync("delete_vm", new { vm_identifier = "audited-vm" });
+            await mcp.PreviewAsync("delete_vm", new { vm = "audited-vm" });
         }
 
         var records = await admin.GetFromJsonAsync<List<AuditRecord>>("/api/v1/audit?limit=1000", Json.Options);

@@ -83,7 +83,7 @@ public abstract partial class FrontDoorSuite<TFixture>
         await CreateAsync(new { vm_label = "mcp-power", power_on = true });
         await using var mcp = await McpAsync();
 
-        var result = await mcp.CallAsync<PowerResult>("power_vm", new { vm_identifier = "mcp-power", desired_state = "POWER_OFF", confirm = true });
+        var result = await mcp.CallAsync<PowerResult>("power_vm", new { vm = "mcp-power", desired_state = "POWER_OFF", confirm = true });
 
         Assert.True(result.Changed);
         Assert.Equal("poweredOff", (await Inspector.VmNamedAsync("mcp-power"))!.PowerState);
@@ -94,7 +94,7 @@ public abstract partial class FrontDoorSuite<TFixture>
     {
         await using var mcp = await McpAsync();
 
-        var message = await mcp.CallExpectingErrorAsync("power_vm", new { vm_identifier = Fixture.ExistingVm, desired_state = "EXPLODE", confirm = true });
+        var message = await mcp.CallExpectingErrorAsync("power_vm", new { vm = Fixture.ExistingVm, desired_state = "EXPLODE", confirm = true });
 
         Assert.Contains("POWER_ON", message, StringComparison.Ordinal);
     }
@@ -105,7 +105,7 @@ public abstract partial class FrontDoorSuite<TFixture>
         await CreateAsync(new { vm_label = "mcp-resize" });
         await using var mcp = await McpAsync();
 
-        await mcp.CallAsync<VmDetails>("reconfigure_vm", new { vm_identifier = "mcp-resize", vcpus = 3 });
+        await mcp.CallAsync<VmDetails>("reconfigure_vm", new { vm = "mcp-resize", vcpus = 3 });
 
         Assert.Equal(3, (await Inspector.VmNamedAsync("mcp-resize"))!.NumCpu);
     }
@@ -116,7 +116,7 @@ public abstract partial class FrontDoorSuite<TFixture>
         await CreateAsync(new { vm_label = "mcp-running", power_on = true });
         await using var mcp = await McpAsync();
 
-        var message = await mcp.CallExpectingErrorAsync("delete_vm", new { vm_identifier = "mcp-running", confirm = true });
+        var message = await mcp.CallExpectingErrorAsync("delete_vm", new { vm = "mcp-running", confirm = true });
 
         Assert.Contains("force", message, StringComparison.Ordinal);
         Assert.NotNull(await Inspector.VmNamedAsync("mcp-running"));
@@ -128,7 +128,7 @@ public abstract partial class FrontDoorSuite<TFixture>
         await CreateAsync(new { vm_label = "mcp-doomed" });
         await using var mcp = await McpAsync();
 
-        await mcp.CallAsync<VmReference>("delete_vm", new { vm_identifier = "mcp-doomed", confirm = true });
+        await mcp.CallAsync<VmReference>("delete_vm", new { vm = "mcp-doomed", confirm = true });
 
         Assert.Null(await Inspector.VmNamedAsync("mcp-doomed"));
     }

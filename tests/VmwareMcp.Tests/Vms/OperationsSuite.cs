@@ -156,9 +156,10 @@ public abstract class OperationsSuite<TFixture>(TFixture fixture) : FrontDoorCli
         var host = await MaintenanceHostAsync();
         await using var mcp = await Fixture.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
 
-        var text = await mcp.CallExpectingErrorAsync("set_maintenance_mode", new { host, enter = true });
+        var text = await mcp.PreviewAsync("set_maintenance_mode", new { host, enter = true });
 
-        Assert.StartsWith("ConfirmationRequired", text, StringComparison.Ordinal);
+        Assert.StartsWith("Would put host", text, StringComparison.Ordinal);
+        Assert.Contains("Nothing was done", text, StringComparison.Ordinal);
         Assert.False((await Inspector.HostAsync(host)).InMaintenance);
     }
 
@@ -216,7 +217,7 @@ public abstract class OperationsSuite<TFixture>(TFixture fixture) : FrontDoorCli
         var vm = await CreateAsync(new { vm_label = "audited-resize", vcpus = 1, ram_mib = 512 });
         await using var mcp = await Fixture.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
 
-        await mcp.CallAsync<VmDetails>("reconfigure_vm", new { vm_identifier = vm.Id, vcpus = 2, ram_mib = 1024 });
+        await mcp.CallAsync<VmDetails>("reconfigure_vm", new { vm = vm.Id, vcpus = 2, ram_mib = 1024 });
 
         var record = (await ReadAsync<List<AuditRecord>>(await Client.GetAsync($"/api/v1/audit?vm={vm.Id}"))).Last();
         Assert.Equal((1, 512), (record.Before!.NumCpu, record.Before.MemoryMib));
