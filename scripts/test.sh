@@ -6,6 +6,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 bash scripts/bootstrap.sh || exit 1
+# The MCP clients people use (TypeScript SDK, MCP Inspector on a Node 22 from npm) and redocly, pinned by
+# tests/conformance/package-lock.json; the conformance tests fail, never skip, without them.
+(cd tests/conformance && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || { echo "tests: 0 passed, 1 failed (npm ci in tests/conformance failed)"; exit 1; }
 dotnet build VmwareMcp.sln -c Release -warnaserror 2>&1 | tail -n 3
 [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "tests: 0 passed, 1 failed (build failed)"; exit 1; }
 
