@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VmwareMcp.Abstractions;
 using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Metrics;
 using VmwareMcp.Abstractions.Providers;
 
 namespace VmwareMcp.Plugins.Telemetry;
@@ -29,29 +30,29 @@ internal static class TelemetryRoutes
             .WithName("get_all_vm_metrics_current").WithSummary("Every VM's latest metrics, in one batched read");
         metrics.MapGet("/vm/{vm_name}/history", (ITargetProviders targets, MetricsHistory history, IOptions<TelemetryOptions> options, TimeProvider time, string vm_name, int? minutes, string? target) =>
                 History(targets, history, options.Value, time, target, minutes, s => s.Vms.Where(v => v.Name == vm_name || v.Id == vm_name), $"VM '{vm_name}'"))
-            .WithName("get_vm_metrics_history").WithSummary("A VM's collected samples over the last minutes");
+            .Produces<List<VmMetrics>>().WithName("get_vm_metrics_history").WithSummary("A VM's collected samples over the last minutes");
 
         metrics.MapGet("/host/{host_name}/current", async (ITargetProviders targets, string host_name, string? target, CancellationToken ct) =>
                 (await (await MetricsSources.ForAsync(targets, target, ct)).GetHostMetricsAsync(ct)).FirstOrDefault(h => h.Name == host_name || h.Id == host_name)
                 ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"no host named '{host_name}'"))
-            .WithName("get_host_metrics_current");
+            .WithName("get_host_metrics_current").WithSummary("A host's latest metrics, read now");
         metrics.MapGet("/hosts/current", async (ITargetProviders targets, string? target, CancellationToken ct) =>
                 await (await MetricsSources.ForAsync(targets, target, ct)).GetHostMetricsAsync(ct))
-            .WithName("get_all_host_metrics_current");
+            .WithName("get_all_host_metrics_current").WithSummary("Every host's latest metrics");
         metrics.MapGet("/host/{host_name}/history", (ITargetProviders targets, MetricsHistory history, IOptions<TelemetryOptions> options, TimeProvider time, string host_name, int? minutes, string? target) =>
                 History(targets, history, options.Value, time, target, minutes, s => s.Hosts.Where(h => h.Name == host_name || h.Id == host_name), $"host '{host_name}'"))
-            .WithName("get_host_metrics_history");
+            .Produces<List<HostMetrics>>().WithName("get_host_metrics_history").WithSummary("A host's collected samples over the last minutes");
 
         metrics.MapGet("/datastore/{datastore_name}/current", async (ITargetProviders targets, string datastore_name, string? target, CancellationToken ct) =>
                 (await (await MetricsSources.ForAsync(targets, target, ct)).GetDatastoreMetricsAsync(ct)).FirstOrDefault(d => d.Name == datastore_name || d.Id == datastore_name)
                 ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"no datastore named '{datastore_name}'"))
-            .WithName("get_datastore_metrics_current");
+            .WithName("get_datastore_metrics_current").WithSummary("A datastore's latest capacity and usage");
         metrics.MapGet("/datastores/current", async (ITargetProviders targets, string? target, CancellationToken ct) =>
                 await (await MetricsSources.ForAsync(targets, target, ct)).GetDatastoreMetricsAsync(ct))
-            .WithName("get_all_datastore_metrics_current");
+            .WithName("get_all_datastore_metrics_current").WithSummary("Every datastore's latest capacity and usage");
         metrics.MapGet("/datastore/{datastore_name}/history", (ITargetProviders targets, MetricsHistory history, IOptions<TelemetryOptions> options, TimeProvider time, string datastore_name, int? minutes, string? target) =>
                 History(targets, history, options.Value, time, target, minutes, s => s.Datastores.Where(d => d.Name == datastore_name || d.Id == datastore_name), $"datastore '{datastore_name}'"))
-            .WithName("get_datastore_metrics_history");
+            .Produces<List<DatastoreMetrics>>().WithName("get_datastore_metrics_history").WithSummary("A datastore's collected samples over the last minutes");
 
         metrics.MapGet("/status", (MetricsHistory history) => history.Statuses()).WithName("get_telemetry_status")
             .WithSummary("Per target: whether metrics are current or stale, and why");
@@ -64,7 +65,7 @@ internal static class TelemetryRoutes
                 context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
                 await exporter.Registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
             })
-            .WithName("prometheus_metrics").WithSummary("Prometheus text exposition");
+            .WithTags("Metrics").Produces<string>(StatusCodes.Status200OK, "text/plain").WithName("prometheus_metrics").WithSummary("Prometheus text exposition");
     }
 
     private static IResult History<T>(ITargetProviders targets, MetricsHistory history, TelemetryOptions options, TimeProvider time, string? target, int? minutes, Func<TargetSample, IEnumerable<T>> select, string what)

@@ -18,6 +18,8 @@ public sealed class VcenterPlugin : IVmwareMcpPlugin
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/v1/clusters", ClusterTools.ListClustersRoute)
+            .WithTags("Clusters")
+            .Produces<IReadOnlyList<VmwareMcp.Abstractions.Inventory.ClusterInfo>>()
             .WithName("list_clusters")
             .WithSummary("List a vCenter's compute clusters");
 }

@@ -9,16 +9,16 @@ internal static class InventoryRoutes
     {
         var inventory = api.MapGroup(string.Empty).WithTags("Inventory");
         inventory.MapGet("/datacenters", async (ITargetProviders targets, string? target, CancellationToken ct) =>
-            await (await targets.GetAsync(target, ct)).ListDatacentersAsync(ct)).WithName("list_datacenters");
+            await (await targets.GetAsync(target, ct)).ListDatacentersAsync(ct)).WithName("list_datacenters").WithSummary("List datacenters");
         inventory.MapGet("/hosts", async (ITargetProviders targets, string? target, CancellationToken ct) =>
-            await (await targets.GetAsync(target, ct)).ListHostsAsync(ct)).WithName("list_hosts");
+            await (await targets.GetAsync(target, ct)).ListHostsAsync(ct)).WithName("list_hosts").WithSummary("List hosts with their cluster, state and capacity");
         inventory.MapGet("/datastores", async (ITargetProviders targets, string? target, CancellationToken ct) =>
-            await (await targets.GetAsync(target, ct)).ListDatastoresAsync(ct)).WithName("list_datastores");
+            await (await targets.GetAsync(target, ct)).ListDatastoresAsync(ct)).WithName("list_datastores").WithSummary("List datastores with capacity and free space");
         inventory.MapGet("/networks", async (ITargetProviders targets, string? target, CancellationToken ct) =>
-            await (await targets.GetAsync(target, ct)).ListNetworksAsync(ct)).WithName("list_networks");
+            await (await targets.GetAsync(target, ct)).ListNetworksAsync(ct)).WithName("list_networks").WithSummary("List networks (distributed port groups included)");
         inventory.MapGet("/templates", async (ITargetProviders targets, string? target, string? name, int? offset, int? limit, CancellationToken ct) =>
             await (await targets.GetAsync(target, ct)).ListVmsAsync(
-                VmQueries.Create(name, null, null, null, true, offset ?? 0, limit is null ? null : VmQueries.CheckedLimit(limit.Value)), ct)).WithName("list_templates");
-        inventory.MapGet("/targets", (Targets.TargetProviders targets) => targets.Describe()).WithName("list_targets");
+                VmQueries.Create(name, null, null, null, true, offset ?? 0, limit is null ? null : VmQueries.CheckedLimit(limit.Value)), ct)).WithName("list_templates").WithSummary("List templates, paged like VMs");
+        inventory.MapGet("/targets", (Targets.TargetProviders targets) => targets.Describe()).WithName("list_targets").WithSummary("List the configured endpoints, their kind and last error");
     }
 }

@@ -60,6 +60,7 @@ internal static class OperationsRoutes
                     : Results.Ok(await OperationsAccess.Of(provider).SetMaintenanceModeAsync(host, body.Enter, null, ct));
             })
             .RequireAuthorization(Scope.Admin.Name())
+            .Produces<HostHealth>()
             .WithName("set_maintenance_mode").WithSummary("Enter or exit maintenance mode (body: enter; ?dry_run=true previews)");
 
         routes.MapPost("/vms/{id}/migrate", async (Targets.TargetProviders targets, string id, MigrateBody body, string? target, CancellationToken ct) =>

@@ -32,6 +32,7 @@ internal static class VmRoutes
                 return Results.Created($"/api/v1/vms/{vm.Id}", vm);
             })
             .RequireAuthorization(operate)
+            .Produces<VmDetails>(StatusCodes.Status201Created)
             .WithName("create_vm").WithSummary("Create a VM (seed body: vm_label, vcpus, ram_mib, target_ds, target_net)");
 
         vms.MapPost("/clone", async (TargetProviders targets, CloneVmRequest body, string? target, CancellationToken ct) =>
@@ -40,16 +41,19 @@ internal static class VmRoutes
                 return Results.Created($"/api/v1/vms/{vm.Id}", vm);
             })
             .RequireAuthorization(operate)
+            .Produces<VmDetails>(StatusCodes.Status201Created)
             .WithName("clone_vm").WithSummary("Clone a VM or template (seed body: source_identifier, destination_label)");
 
         vms.MapPost("/delete", (TargetProviders targets, DeleteVmBody body, string? target, bool? dry_run, CancellationToken ct) =>
                 DeleteAsync(targets, body.VmIdentifier, body.Force, target, dry_run, ct))
             .RequireAuthorization(admin)
+            .Produces<VmReference>()
             .WithName("delete_vm_seed").WithSummary("Delete a VM (seed body: vm_identifier; force powers it off first; ?dry_run=true previews)");
 
         vms.MapDelete("/{id}", (TargetProviders targets, string id, bool? force, string? target, bool? dry_run, CancellationToken ct) =>
                 DeleteAsync(targets, id, force ?? false, target, dry_run, ct))
             .RequireAuthorization(admin)
+            .Produces<VmReference>()
             .WithName("delete_vm").WithSummary("Delete a VM (?force=true powers it off first; ?dry_run=true previews)");
 
         vms.MapPost("/power", async (TargetProviders targets, PowerBody body, string? target, bool? dry_run, CancellationToken ct) =>
@@ -60,6 +64,7 @@ internal static class VmRoutes
                     : Results.Ok(await provider.SetPowerStateAsync(body.VmIdentifier, body.DesiredState, ct));
             })
             .RequireAuthorization(operate)
+            .Produces<PowerResult>()
             .WithName("power_vm").WithSummary("Change power state (seed body: vm_identifier, desired_state; ?dry_run=true previews)");
 
         vms.MapPost("/{id}/reconfigure", async (TargetProviders targets, string id, ReconfigureVmRequest body, string? target, CancellationToken ct) =>
@@ -77,6 +82,7 @@ internal static class VmRoutes
                 return Results.Created($"/api/v1/vms/{id}/snapshots/{snapshot.Id}", snapshot);
             })
             .RequireAuthorization(operate)
+            .Produces<SnapshotInfo>(StatusCodes.Status201Created)
             .WithName("create_snapshot").WithSummary("Take a snapshot (body: name, description, memory, quiesce)");
 
         vms.MapPost("/{id}/snapshots/{snapshot}/revert", async (TargetProviders targets, string id, string snapshot, string? target, bool? dry_run, CancellationToken ct) =>
@@ -87,6 +93,7 @@ internal static class VmRoutes
                     : Results.Ok(await provider.RevertSnapshotAsync(id, snapshot, ct));
             })
             .RequireAuthorization(operate)
+            .Produces<SnapshotInfo>()
             .WithName("revert_snapshot").WithSummary("Revert to a snapshot (?dry_run=true previews)");
 
         vms.MapDelete("/{id}/snapshots/{snapshot}", async (TargetProviders targets, string id, string snapshot, string? target, bool? dry_run, CancellationToken ct) =>
@@ -97,6 +104,7 @@ internal static class VmRoutes
                     : Results.Ok(await provider.RemoveSnapshotAsync(id, snapshot, ct));
             })
             .RequireAuthorization(operate)
+            .Produces<SnapshotInfo>()
             .WithName("remove_snapshot").WithSummary("Remove a snapshot (?dry_run=true previews)");
     }
 

@@ -126,7 +126,7 @@ public static partial class VmwareMcpHost
             services.AddExceptionHandler<ProblemExceptionHandler>();
             services.ConfigureHttpJsonOptions(json => JsonDefaults.Apply(json.SerializerOptions));
             services.AddHealthChecks().AddCheck<TargetsHealthCheck>("targets", tags: [HealthEndpoints.ReadyTag]);
-            services.AddOpenApi();
+            services.AddOpenApi(Api.OpenApiConventions.Configure);
             // Binding failures throw, so the exception handler can say which field was wrong instead of an empty 400.
             services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         }
@@ -156,9 +156,10 @@ public static partial class VmwareMcpHost
         app.MapMcp(McpServerSetup.Route).RequireAuthorization(Scope.Read.Name());
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Scope.Read.Name());
-        TokenExchangeEndpoint.Map(api);
-        PluginEndpoints.Map(api);
-        Audit.AuditEndpoints.Map(api);
+        var hostRoutes = api.MapGroup(string.Empty).WithTags("Host");
+        TokenExchangeEndpoint.Map(hostRoutes);
+        PluginEndpoints.Map(hostRoutes);
+        Audit.AuditEndpoints.Map(hostRoutes);
         FrontDoor.VmRoutes.Map(api);
         FrontDoor.InventoryRoutes.Map(api);
         FrontDoor.OperationsRoutes.Map(api);
