@@ -53,4 +53,29 @@ public sealed class McpTransportTests(SimulatedVcenter vcenter) : IClassFixture<
 
         Assert.True(tool.ProtocolTool.Annotations?.ReadOnlyHint);
     }
+
+    [Fact]
+    public async Task A_client_that_set_a_logging_level_gets_the_milestones_of_a_change()
+    {
+        await using var mcp = await vcenter.Host.ConnectMcpAsync(HttpTransportMode.Sse);
+        var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+#pragma warning disable MCP9005 // Deprecated from protocol revision 2026-07-28; the clients in use still speak it.
+        await using var handler = mcp.RegisterNotificationHandler(NotificationMethods.LoggingMessageNotification, (notification, _) =>
+        {
+            var text = notification.Params?["data"]?.GetValue<string>() ?? string.Empty;
+            if (text.StartsWith("create_vm started", StringComparison.Ordinal))
+            {
+                started.TrySetResult(notification.Params!["level"]!.GetValue<string>());
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        await mcp.SetLoggingLevelAsync(LoggingLevel.Info);
+#pragma warning restore MCP9005
+
+        var result = await mcp.CallToolAsync("create_vm", new Dictionary<string, object?> { ["vm_label"] = "logged-create" });
+
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal("info", await started.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
 }
