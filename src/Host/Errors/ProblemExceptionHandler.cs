@@ -15,8 +15,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var (status, title, detail, fault) = exception switch
         {
             HypervisorException hx => (ErrorStatus.For(hx.Kind), hx.Kind.ToString(), hx.Message, hx.Fault),
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.InnerException is JsonException json ? $"malformed JSON body: {json.Message}" : bad.Message, null),
-            JsonException json => (StatusCodes.Status400BadRequest, "Bad request", $"malformed JSON body: {json.Message}", null),
+            BadHttpRequestException { InnerException: JsonException json } bad => (bad.StatusCode, "Bad request", await DescribeAsync(httpContext, json), null),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message, null),
+            JsonException json => (StatusCodes.Status400BadRequest, "Bad request", await DescribeAsync(httpContext, json), null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", "the client went away", null),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "an unexpected error occurred; the host log has the details", (string?)null),
         };
@@ -40,6 +41,30 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The JSON error in the caller's terms, from the body as sent when it was kept (see the audit).</summary>
+    private static async Task<string> DescribeAsync(HttpContext context, JsonException error)
+    {
+        System.Text.Json.Nodes.JsonNode? body = null;
+        var request = context.Request;
+        if (request.Body.CanSeek)
+        {
+            try
+            {
+                request.Body.Position = 0;
+                body = await System.Text.Json.Nodes.JsonNode.ParseAsync(request.Body);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or IOException)
+            {
+                body = null; // Not JSON at all: the deserializer's position says where.
+            }
+        }
+
+        // The exception handler runs with the endpoint cleared; the feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var bodyType = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        return JsonBodyError.Describe(error, bodyType, body);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
