@@ -7,7 +7,7 @@ namespace VmwareMcp.Host.Audit;
 internal static class AuditEndpoints
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/audit", async (AuditLog log, string? token, string? target, string? vm, string? outcome, DateTimeOffset? since, int? limit, CancellationToken ct) =>
+        api.MapGet("/audit", async (AuditLog log, string? token, string? target, string? vm, string? outcome, DateTimeOffset? since, int? limit, int? offset, CancellationToken ct) =>
             {
                 var count = limit ?? 100;
                 if (count is < 1 or > 10_000)
@@ -15,9 +15,14 @@ internal static class AuditEndpoints
                     throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"limit must be between 1 and 10000, got {count}");
                 }
 
-                return await log.ReadAsync(new AuditQuery(token, target, vm, outcome, since, count), ct);
+                if (offset is < 0 or > 100_000)
+                {
+                    throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"offset must be between 0 and 100000, got {offset}");
+                }
+
+                return await log.ReadAsync(new AuditQuery(token, target, vm, outcome, since, count, offset ?? 0), ct);
             })
             .RequireAuthorization(Scope.Admin.Name())
             .WithName("read_audit_log")
-            .WithSummary("The audit log, newest first (filters: token, target, vm, outcome, since, limit)");
+            .WithSummary("The audit log, newest first, one record per change as it ended (filters: token, target, vm, outcome, since; pages: offset, limit)");
 }

@@ -1,17 +1,20 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace VmwareMcp.Host.Audit;
 
 /// <summary>
-/// Audits every REST request that can change something (any method but GET under <c>/api/v1</c>), allowed or
-/// refused. It runs before authorization so refusals are seen, and writes when the response starts, so
-/// the record is on disk before the caller has the answer.
+/// Audits the REST requests that could change something but never reached their endpoint (no token, no
+/// scope, a rate limit, a body refused before binding): one record with the status the caller got, written
+/// when the response starts. Requests that reach an endpoint are audited by <see cref="AuditEndpointFilter"/>.
+/// Only the query and route values are kept here; the body is never parsed outside the endpoint.
 /// </summary>
 internal static class AuditMiddleware
 {
     public const string ErrorItem = "vmcp:audit-error";
-    private const int MaxBodyBytes = 64 * 1024;
+    private const string AuditedItem = "vmcp:audited";
+
+    /// <summary>Marks a request whose endpoint filter keeps its records.</summary>
+    public static void MarkAudited(HttpContext context) => context.Items[AuditedItem] = true;
 
     public static IApplicationBuilder UseAudit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -24,9 +27,23 @@ internal static class AuditMiddleware
                 return;
             }
 
-            var started = Stopwatch.GetTimestamp();
-            using var trail = VmwareMcp.Abstractions.Providers.TaskTrail.Begin(out var tasks);
-            var body = await ReadBodyAsync(request);
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Items.ContainsKey(AuditedItem))
+                {
+                    WriteRefusal(context);
+                }
+
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+
+    private static void WriteRefusal(HttpContext context)
+    {
+        var request = context.Request;
+        try
+        {
             var arguments = new JsonObject();
             foreach (var (key, value) in request.Query)
             {
@@ -38,74 +55,16 @@ internal static class AuditMiddleware
                 arguments[key] = value?.ToString();
             }
 
-            if (body is JsonObject bodyObject)
-            {
-                foreach (var (key, value) in bodyObject.ToList())
-                {
-                    bodyObject.Remove(key);
-                    arguments[key] = value;
-                }
-            }
-
-            var targets = context.RequestServices.GetRequiredService<Targets.TargetProviders>();
-            var target = request.Query["target"].FirstOrDefault();
-            var before = request.Path.StartsWithSegments("/api/v1/vms")
-                ? await VmState.ReadAsync(targets, context.User, target, VmState.SubjectBefore(arguments), context.RequestAborted)
-                : null;
-            context.Response.OnStarting(async () =>
-            {
-                var status = context.Response.StatusCode;
-                var preview = string.Equals(request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase);
-                var outcome = status < 300 ? preview ? "preview" : "ok" : status is 401 or 403 or (>= 400 and < 500) ? "refused" : "failed";
-                var after = outcome == "ok" && request.Path.StartsWithSegments("/api/v1/vms")
-                    ? await VmState.ReadAsync(targets, context.User, target, VmState.SubjectAfter(arguments), context.RequestAborted)
-                    : null;
-                context.RequestServices.GetRequiredService<AuditLog>().Write(new AuditRecord(
-                    DateTimeOffset.UtcNow,
-                    context.User.Identity?.Name ?? "-",
-                    "rest",
-                    $"{request.Method} {context.GetEndpoint()?.DisplayName ?? request.Path.Value}",
-                    request.Query["target"].FirstOrDefault(),
-                    (arguments["vm_identifier"] ?? arguments["source_identifier"] ?? arguments["vm_label"] ?? arguments["id"])?.ToString(),
-                    arguments,
-                    outcome,
-                    status,
-                    context.Items[ErrorItem] as string,
-                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                    [.. tasks],
-                    before,
-                    after));
-            });
-
-            await next(context);
-        });
-
-    private static async Task<JsonNode?> ReadBodyAsync(HttpRequest request)
-    {
-        // Chunked bodies have no length; Kestrel's body size limit still bounds them.
-        if (request.ContentLength is 0 or > MaxBodyBytes || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
-        {
-            return null;
+            var status = context.Response.StatusCode;
+            context.RequestServices.GetRequiredService<AuditLog>().Write(new AuditRecord(
+                DateTimeOffset.UtcNow, context.User.Identity?.Name ?? "-", "rest", $"{request.Method} {context.GetEndpoint()?.DisplayName ?? request.Path.Value}",
+                request.Query["target"].FirstOrDefault(), AuditArguments.Subject(arguments), arguments,
+                status < 500 ? "refused" : "failed", status, context.Items[ErrorItem] as string, 0));
         }
-
-        request.EnableBuffering();
-        try
+        catch (Exception ex) when (ex is AuditUnavailableException or InvalidOperationException)
         {
-            var node = await JsonNode.ParseAsync(request.Body);
-            if (node is JsonObject obj)
-            {
-                _ = obj.Count; // JsonObject builds its dictionary lazily; duplicate keys throw here, not later.
-            }
-
-            return node;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or BadHttpRequestException or ArgumentException)
-        {
-            return null; // The endpoint reports the bad body (duplicate keys included); the audit keeps what it can.
-        }
-        finally
-        {
-            request.Body.Position = 0;
+            // Nothing was done for this request; an exception here would reset the stream instead of answering.
+            context.RequestServices.GetRequiredService<ILogger<AuditLog>>().LogError(ex, "A refused {Method} {Path} could not be audited", request.Method, request.Path);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace VmwareMcp.Host.Audit;
 /// <param name="Outcome">ok, refused, preview or failed.</param>
 /// <param name="Since">Only records at or after this time.</param>
 /// <param name="Limit">At most this many, newest first.</param>
-internal sealed record AuditQuery(string? Token, string? Target, string? Vm, string? Outcome, DateTimeOffset? Since, int Limit)
+/// <param name="Offset">Skip this many of the newest matches first (the next page).</param>
+internal sealed record AuditQuery(string? Token, string? Target, string? Vm, string? Outcome, DateTimeOffset? Since, int Limit, int Offset = 0)
 {
     public bool Matches(AuditRecord record) =>
         (Token is null || string.Equals(record.Token, Token, StringComparison.OrdinalIgnoreCase))

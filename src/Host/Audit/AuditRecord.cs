@@ -10,14 +10,17 @@ namespace VmwareMcp.Host.Audit;
 /// <param name="Target">The target, when named.</param>
 /// <param name="Vm">The VM, when named.</param>
 /// <param name="Arguments">The arguments, with anything secret-looking removed.</param>
-/// <param name="Outcome"><c>ok</c>, <c>refused</c> (scope, read-only, confirmation, bad input), <c>preview</c> or <c>failed</c>.</param>
+/// <param name="Outcome"><c>started</c> (written before the change; alone when the host stopped during it), <c>ok</c>, <c>refused</c> (scope,
+/// read-only, bad input, nothing done), <c>preview</c>, <c>failed</c>, or <c>unknown</c> (a task was started and its end could not be
+/// learned: look its ids up with get_task).</param>
 /// <param name="Status">HTTP status, for REST.</param>
 /// <param name="Error">Why it was refused or failed.</param>
 /// <param name="DurationMs">How long it took.</param>
 /// <param name="Tasks">The vSphere task ids it started (look them up in vCenter's task list).</param>
 /// <param name="Before">The VM's power state, vCPUs, memory, host and datastores before the change (null if it did not exist).</param>
 /// <param name="After">The same after the change (null if it no longer exists, or nothing was changed).</param>
+/// <param name="Id">One change's id: its <c>started</c> record, written before the change is made, and the record of how it ended share it.</param>
 public sealed record AuditRecord(
     DateTimeOffset Time, string Token, string Surface, string Operation, string? Target, string? Vm,
     JsonNode? Arguments, string Outcome, int? Status, string? Error, long DurationMs, IReadOnlyList<string>? Tasks = null,
-    VmState? Before = null, VmState? After = null);
+    VmState? Before = null, VmState? After = null, string? Id = null);

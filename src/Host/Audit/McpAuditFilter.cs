@@ -1,13 +1,13 @@
-using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using VmwareMcp.Host.Mcp;
 
 namespace VmwareMcp.Host.Audit;
 
-/// <summary>Audits every call to an MCP tool that can change something, before its result is sent.</summary>
+/// <summary>
+/// Audits every call to an MCP tool that can change something: the <c>started</c> record before the tool
+/// runs (a tool error, and nothing done, when it cannot be written), how it ended after.
+/// </summary>
 internal static class McpAuditFilter
 {
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
@@ -18,34 +18,36 @@ internal static class McpAuditFilter
                 return await next(context, cancellationToken);
             }
 
-            var started = Stopwatch.GetTimestamp();
-            var arguments = context.Params?.Arguments is { } args ? JsonSerializer.SerializeToNode(args) as JsonObject : null;
-            var targets = context.Services!.GetRequiredService<Targets.TargetProviders>();
-            var target = arguments?["target"]?.ToString();
-            var before = await VmState.ReadAsync(targets, context.User, target, VmState.SubjectBefore(arguments), cancellationToken);
-            using var trail = VmwareMcp.Abstractions.Providers.TaskTrail.Begin(out var tasks);
-            var result = await next(context, cancellationToken);
+            var arguments = AuditArguments.OfTool(context.Params?.Arguments);
+            using var audit = new ChangeAudit(context.Services!, context.User, "mcp", tool.ProtocolTool.Name, AuditArguments.Text(arguments["target"]), arguments);
+            try
+            {
+                await audit.StartAsync(cancellationToken);
+            }
+            catch (AuditUnavailableException ex)
+            {
+                return ToolErrorFilter.Error("AuditUnavailable: " + ex.Message);
+            }
+
+            CallToolResult result;
+            try
+            {
+                result = await next(context, cancellationToken);
+            }
+            catch (FrontDoor.ConfirmationRequiredException)
+            {
+                await audit.EndAsync("preview", null, null);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                await audit.EndAsync(ChangeAudit.OutcomeOf(ex, audit.Tasks), null, ex.Message);
+                throw;
+            }
+
+            // Refusals that never raised (scope) come back as tool errors from the access filter.
             var error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) : null;
-            var outcome = PreviewResult.Is(result) ? "preview"
-                : error is null ? "ok"
-                : error.StartsWith("Forbidden", StringComparison.Ordinal) || error.StartsWith("InvalidArgument", StringComparison.Ordinal) ? "refused"
-                : "failed";
-            var after = outcome == "ok" ? await VmState.ReadAsync(targets, context.User, target, VmState.SubjectAfter(arguments), cancellationToken) : null;
-            context.Services!.GetRequiredService<AuditLog>().Write(new AuditRecord(
-                DateTimeOffset.UtcNow,
-                context.User?.Identity?.Name ?? "local",
-                "mcp",
-                tool.ProtocolTool.Name,
-                target,
-                (arguments?["vm_identifier"] ?? arguments?["vm"] ?? arguments?["source_identifier"] ?? arguments?["vm_label"])?.ToString(),
-                arguments,
-                outcome,
-                null,
-                error,
-                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                [.. tasks],
-                before,
-                after));
+            await audit.EndAsync(error is null ? PreviewResult.Is(result) ? "preview" : "ok" : audit.Tasks.Count == 0 ? "refused" : "failed", null, error);
             return result;
         };
 }

@@ -16,11 +16,11 @@ public sealed record VmState(string PowerState, int NumCpu, int MemoryMib, strin
 {
     /// <summary>The VM a change is about, before it: named by the arguments every VM operation uses.</summary>
     internal static string? SubjectBefore(JsonObject? arguments) =>
-        (arguments?["vm_identifier"] ?? arguments?["vm"] ?? arguments?["id"])?.ToString();
+        arguments is null ? null : AuditArguments.Text(arguments["vm_identifier"] ?? arguments["vm"] ?? arguments["id"]);
 
     /// <summary>The VM after it: a clone or a new VM is the one it made.</summary>
     internal static string? SubjectAfter(JsonObject? arguments) =>
-        (arguments?["destination_label"] ?? arguments?["vm_label"])?.ToString() ?? SubjectBefore(arguments);
+        (arguments is null ? null : AuditArguments.Text(arguments["destination_label"] ?? arguments["vm_label"])) ?? SubjectBefore(arguments);
 
     /// <summary>
     /// Reads the VM for the audit log as <paramref name="caller"/> (so its target limits hold), or null when it

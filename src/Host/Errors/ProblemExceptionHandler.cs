@@ -40,6 +40,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             problem.Extensions["fault"] = fault;
         }
 
+        if (httpContext.Items[Audit.AuditEndpointFilter.UnknownTasksItem] is List<string> tasks)
+        {
+            // The change's end is unknown: name its tasks so the caller can look them up (GET /api/v1/tasks/{id}).
+            problem.Extensions["tasks"] = tasks;
+            problem.Detail += $" The outcome of task(s) {string.Join(", ", tasks)} is unknown: look them up with GET /api/v1/tasks/{{id}}.";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

@@ -51,11 +51,13 @@ internal static class McpServerSetup
         return builder
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(ToolAccessFilter.List)
-                .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
+                // Outermost first. The audit sees the tools' exceptions, so it needs no error texts to tell a
+                // refusal from a failure; the error filter then turns them into tool errors, cleaned on the way out.
                 .AddCallToolFilter(UntrustedTextFilter.Wrap)
                 .AddCallToolFilter(ToolMilestones.Wrap)
-                .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(ToolErrorFilter.Wrap)
+                .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
+                .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)))
             .WithTools<HostTools>(JsonDefaults.Mcp)
             .WithTools<FrontDoor.VmTools>(JsonDefaults.Mcp)

@@ -62,6 +62,7 @@ public static partial class VmwareMcpHost
     public static WebApplication Build(HostStartOptions options)
     {
         var (settings, flat) = HostSettingsLoader.Load(options.ConfigFile, options.Environment, options.BaseDirectory);
+        AuditLog.CheckWritable(settings, options.ConfigFile ?? "environment", "rest");
         var serilog = SerilogSetup.Create(settings, toStandardError: false, options.LogSink);
         var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
         try
@@ -93,6 +94,7 @@ public static partial class VmwareMcpHost
     public static IHost BuildStdio(HostStartOptions options)
     {
         var (settings, flat) = HostSettingsLoader.Load(options.ConfigFile, options.Environment, options.BaseDirectory);
+        AuditLog.CheckWritable(settings, options.ConfigFile ?? "environment", "mcp");
         var serilog = SerilogSetup.Create(settings, toStandardError: true, options.LogSink);
         var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = options.BaseDirectory });
@@ -150,12 +152,14 @@ public static partial class VmwareMcpHost
         app.UseRateLimiter();
         app.UseAudit();
         app.UseAuthorization();
+        // After authorization, so an anonymous caller cannot make the host buffer and scan bodies.
+        app.UseJsonBodyGuard();
 
         HealthEndpoints.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapMcp(McpServerSetup.Route).RequireAuthorization(Scope.Read.Name());
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Scope.Read.Name());
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Scope.Read.Name()).AuditChanges();
         var hostRoutes = api.MapGroup(string.Empty).WithTags("Host");
         TokenExchangeEndpoint.Map(hostRoutes);
         PluginEndpoints.Map(hostRoutes);
@@ -166,7 +170,7 @@ public static partial class VmwareMcpHost
 
         // Routes of plugins loaded while the host runs; those loaded at start are mapped once, below.
         ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<PluginEndpointSource>());
-        var pluginRoutes = app.MapGroup(string.Empty).RequireAuthorization(Scope.Read.Name());
+        var pluginRoutes = app.MapGroup(string.Empty).RequireAuthorization(Scope.Read.Name()).AuditChanges();
         foreach (var plugin in catalog.Loaded.ToList())
         {
             try

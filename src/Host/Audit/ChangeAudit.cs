@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Host.Targets;
+
+namespace VmwareMcp.Host.Audit;
+
+/// <summary>
+/// One change on its way through the audit, the same for REST and MCP: a <c>started</c> record is written
+/// before the change is made (if it cannot be, the change is refused), and a record of how it ended, with
+/// the same id, after. The vSphere tasks it starts are collected from the moment it is created.
+/// </summary>
+internal sealed class ChangeAudit : IDisposable
+{
+    private readonly AuditLog _log;
+    private readonly TargetProviders _targets;
+    private readonly ClaimsPrincipal? _user;
+    private readonly ILogger _logger;
+    private readonly AuditRecord _started;
+    private readonly IDisposable _trail;
+    private readonly long _clock = Stopwatch.GetTimestamp();
+    private VmState? _before;
+
+    /// <summary>Opens the task trail in the caller's async flow (it must enclose the change).</summary>
+    public ChangeAudit(IServiceProvider services, ClaimsPrincipal? user, string surface, string operation, string? target, JsonObject arguments)
+    {
+        _log = services.GetRequiredService<AuditLog>();
+        _targets = services.GetRequiredService<TargetProviders>();
+        _logger = services.GetRequiredService<ILogger<ChangeAudit>>();
+        _user = user;
+        _trail = TaskTrail.Begin(out var tasks);
+        Tasks = tasks;
+        _started = new AuditRecord(DateTimeOffset.UtcNow, user?.Identity?.Name ?? "local", surface, operation, target,
+            AuditArguments.Subject(arguments), arguments, "started", null, null, 0, Id: Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>The vSphere task ids the change started so far.</summary>
+    public IReadOnlyList<string> Tasks { get; }
+
+    /// <summary>Reads the subject as it is and writes the <c>started</c> record.</summary>
+    /// <exception cref="AuditUnavailableException">The record could not be written: do not make the change.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _before = await VmState.ReadAsync(_targets, _user, _started.Target, VmState.SubjectBefore(_started.Arguments as JsonObject), cancellationToken);
+        _log.Write(_started with { Before = _before });
+    }
+
+    /// <summary>Writes how the change ended. Never throws: a change already made cannot be taken back, so a failure here is logged as critical.</summary>
+    public async Task EndAsync(string outcome, int? status, string? error)
+    {
+        var after = outcome == "ok"
+            ? await VmState.ReadAsync(_targets, _user, _started.Target, VmState.SubjectAfter(_started.Arguments as JsonObject), CancellationToken.None)
+            : null;
+        var ended = _started with
+        {
+            Time = DateTimeOffset.UtcNow, Outcome = outcome, Status = status, Error = error,
+            DurationMs = (long)Stopwatch.GetElapsedTime(_clock).TotalMilliseconds, Tasks = [.. Tasks], Before = _before, After = after,
+        };
+        try
+        {
+            _log.Write(ended);
+        }
+        catch (AuditUnavailableException ex)
+        {
+            _logger.LogCritical(ex, "Change {Id} ({Operation}) ended {Outcome} but its end could not be audited; its started record stands", ended.Id, ended.Operation, outcome);
+        }
+    }
+
+    /// <summary>
+    /// How a change that threw ended: refused when nothing was started and the endpoint said no; unknown
+    /// when a task was started and its end could not be learned (target lost, timed out); failed otherwise.
+    /// </summary>
+    public static string OutcomeOf(Exception exception, IReadOnlyList<string> tasks) => exception switch
+    {
+        HypervisorException { Kind: HypervisorErrorKind.Unavailable } or OperationCanceledException or TimeoutException or HttpRequestException
+            => tasks.Count > 0 ? "unknown" : "failed",
+        HypervisorException { Kind: not HypervisorErrorKind.Failed } when tasks.Count == 0 => "refused",
+        System.Text.Json.JsonException or ArgumentException when tasks.Count == 0 => "refused", // Arguments that could not be bound.
+        _ => "failed",
+    };
+
+    public void Dispose() => _trail.Dispose();
+}
