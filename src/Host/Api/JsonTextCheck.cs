@@ -40,7 +40,7 @@ internal static class JsonTextCheck
         {
             var message = ex.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {(cut > 0 ? message[..cut].TrimEnd(' ', '|') : message)}";
+            return $"malformed JSON body at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {(cut > 0 ? message[..cut].TrimEnd(' ', '|') : message)}";
         }
     }
 }

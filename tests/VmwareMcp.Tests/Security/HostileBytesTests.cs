@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using VmwareMcp.Host.Audit;
+using VmwareMcp.Tests.Hosting;
+
+namespace VmwareMcp.Tests.Security;
+
+/// <summary>A simulator and a host for the raw-bytes suite.</summary>
+public sealed class HostileBytesTarget : SimulatedVcenter;
+
+/// <summary>
+/// Bodies sent as bytes, not as C# strings (System.Text.Json would replace a lone surrogate before it left),
+/// over HTTP/1.1 and HTTP/2: invalid UTF-8 and lone or reversed surrogates, escaped or raw, in values, keys
+/// and extra fields, get a clear 400 (REST) or JSON-RPC error (MCP), and nothing is changed in vSphere.
+/// </summary>
+public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture<HostileBytesTarget>
+{
+    private const string Vm = "DC0_H0_VM0";
+
+    /// <summary>Byte strings that are not valid text, each as it would sit inside a JSON string.</summary>
+    public static TheoryData<string, string> Spoilers() => new()
+    {
+        { "escaped lone high surrogate", @"\ud800" },
+        { "escaped lone low surrogate", @"\udc00" },
+        { "escaped reversed pair", @"\udc00\ud800" },
+        { "raw 0xff", "\\xff" },
+        { "raw encoded surrogate", "\\xed\\xa0\\x80" },
+        { "raw overlong slash", "\\xc0\\xaf" },
+    };
+
+    /// <summary>Each changing route with a valid body whose first value, an extra field, or a key is spoiled.</summary>
+    private static readonly (string Method, string Path, string Body)[] Routes =
+    [
+        ("POST", "/api/v1/vms", """{"vm_label":"SPOIL","vcpus":1}"""),
+        ("POST", "/api/v1/vms/clone", """{"source_identifier":"SPOIL","destination_label":"b-clone"}"""),
+        ("POST", "/api/v1/vms/delete", """{"vm_identifier":"SPOIL","force":true}"""),
+        ("POST", "/api/v1/vms/power", """{"vm_identifier":"SPOIL","desired_state":"POWER_OFF"}"""),
+        ("POST", $"/api/v1/vms/{Vm}/reconfigure", """{"vcpus":2,"note":"SPOIL"}"""),
+        ("POST", $"/api/v1/vms/{Vm}/snapshots", """{"name":"SPOIL"}"""),
+        ("POST", "/api/v1/alarms/acknowledge", """{"entity_id":"SPOIL","alarm_id":"alarm-1"}"""),
+        ("POST", "/api/v1/hosts/DC0_H0/maintenance", """{"enter":true,"note":"SPOIL"}"""),
+        ("POST", $"/api/v1/vms/{Vm}/migrate", """{"host":"SPOIL"}"""),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Spoilers))]
+    public async Task Every_changing_route_answers_a_400_problem_over_http1_and_http2(string what, string spoiler)
+    {
+        using var client = target.Host.CreateClient();
+        var before = await target.Inspector.VmNamedAsync(Vm);
+
+        foreach (var version in new[] { HttpVersion.Version11, HttpVersion.Version20 })
+        {
+            foreach (var (method, path, body) in Routes)
+            {
+                foreach (var spoiled in new[] { body.Replace("SPOIL", spoiler, StringComparison.Ordinal), body.Replace("\"SPOIL\"", $"\"x\",\"extra\":\"{spoiler}\"", StringComparison.Ordinal), "{\"" + spoiler + "\":1," + body[1..] })
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(method), path)
+                    {
+                        Version = version,
+                        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                        Content = new ByteArrayContent(Bytes(spoiled)) { Headers = { { "Content-Type", "application/json" } } },
+                    };
+                    using var response = await client.SendAsync(request);
+
+                    Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {method} {path} {spoiled} over HTTP/{version} answered {(int)response.StatusCode}");
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                    Assert.Contains("not valid Unicode text", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+                }
+            }
+        }
+
+        var after = await target.Inspector.VmNamedAsync(Vm);
+        Assert.Equal((before!.PowerState, before.NumCpu, before.Snapshots), (after!.PowerState, after.NumCpu, after.Snapshots));
+    }
+
+    [Fact]
+    public async Task A_power_off_with_a_lone_surrogate_in_an_extra_field_is_refused_audited_and_not_made()
+    {
+        using var client = target.Host.CreateClient();
+        var body = Bytes("""{"vm_identifier":"DC0_H0_VM1","desired_state":"POWER_OFF","note":"\udc00"}""");
+
+        using var response = await client.PostAsync("/api/v1/vms/power", new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
+        var records = await client.GetFromJsonAsync<List<AuditRecord>>("/api/v1/audit?limit=1000", Json.Options);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("poweredOn", (await target.Inspector.VmNamedAsync("DC0_H0_VM1"))!.PowerState);
+        Assert.Contains(records!, r => r is { Outcome: "refused", Status: 400 } && r.Operation.Contains("/api/v1/vms/power", StringComparison.Ordinal));
+    }
+
+    /// <summary>Raw JSON-RPC messages a client library would never send.</summary>
+    public static TheoryData<string, string> McpMessages() => new()
+    {
+        { "lone surrogate in a value", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm","arguments":{"vm":"\ud800"}}}""" },
+        { "lone surrogate in a key", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm","arguments":{"\udc00":"x","vm":"DC0_H0_VM0"}}}""" },
+        { "lone surrogate in an extra argument", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"power_vm","arguments":{"vm":"DC0_H0_VM0","desired_state":"POWER_OFF","confirm":true,"note":"\udc00"}}}""" },
+        { "lone surrogate in the tool name", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm\ud800"}}""" },
+        { "raw invalid UTF-8", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"get_vm\",\"arguments\":{\"vm\":\"\\xff\"}}}" },
+        { "arguments as a list", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm","arguments":[]}}""" },
+        { "arguments as a string", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm","arguments":"vm=DC0_H0_VM0"}}""" },
+        { "name missing", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"arguments":{}}}""" },
+        { "name a number", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":5}}""" },
+        { "params a list", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":[]}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(McpMessages))]
+    public async Task A_hostile_mcp_message_gets_an_invalid_params_error_over_http1_and_http2(string what, string message)
+    {
+        using var client = target.Host.CreateClient();
+
+        foreach (var version in new[] { HttpVersion.Version11, HttpVersion.Version20 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+            {
+                Version = version,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                Content = new ByteArrayContent(Bytes(message)) { Headers = { { "Content-Type", "application/json" } } },
+                Headers = { { "Accept", "application/json, text/event-stream" } },
+            };
+            using var response = await client.SendAsync(request);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{what} over HTTP/{version} answered {(int)response.StatusCode}");
+            Assert.Equal(-32602, answer.GetProperty("error").GetProperty("code").GetInt32());
+            Assert.Equal(7, answer.GetProperty("id").GetInt32());
+        }
+
+        Assert.Equal("poweredOn", (await target.Inspector.VmNamedAsync(Vm))!.PowerState);
+    }
+
+    /// <summary>The message's bytes: text as UTF-8, except <c>\xNN</c>, which stands for the raw byte NN.</summary>
+    private static byte[] Bytes(string text)
+    {
+        var bytes = new List<byte>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 3 < text.Length && text[i + 1] == 'x')
+            {
+                bytes.Add(Convert.ToByte(text.Substring(i + 2, 2), 16));
+                i += 3;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
+            }
+        }
+
+        return [.. bytes];
+    }
+}
