@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using ModelContextProtocol.Client;
+using VmwareMcp.Host.Audit;
+using VmwareMcp.Tests.Harness;
+using VmwareMcp.Tests.Hosting;
+using VmwareMcp.Tests.Mcp;
+
+namespace VmwareMcp.Tests.Security;
+
+/// <summary>A simulator that takes 100 ms per call, so a change is still under way when a test interrupts it.</summary>
+public sealed class SlowTarget : SimulatedVcenter
+{
+    protected override string[] SimulatorFlags => ["-delay", "100"];
+}
+
+/// <summary>What the audit log says when clients leave, hosts die and two processes share it.</summary>
+public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<SlowTarget>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task A_client_that_leaves_during_a_power_off_gets_the_truth_recorded()
+    {
+        using var client = target.Host.CreateClient();
+        using var leave = new CancellationTokenSource();
+        var audit = Path.Combine(target.Host.Directory, "audit.jsonl");
+
+        var call = client.PostAsJsonAsync("/api/v1/vms/power", new { vm_identifier = "DC0_H0_VM1", desired_state = "POWER_OFF" }, leave.Token);
+        Assert.True(await Eventually.HoldsAsync(async () => (await File.ReadAllTextAsync(audit)).Contains("\"vm\":\"DC0_H0_VM1\",", StringComparison.Ordinal), Patience));
+        await leave.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        Assert.True(await Eventually.HoldsAsync(async () => (await RecordsAsync(client, "DC0_H0_VM1")).Any(r => r.Outcome != "started"), Patience));
+        var record = Assert.Single(await RecordsAsync(client, "DC0_H0_VM1"));
+        Assert.Equal("ok", record.Outcome);
+        Assert.NotEmpty(record.Tasks!);
+        Assert.Equal("poweredOff", (await target.Inspector.VmNamedAsync("DC0_H0_VM1"))!.PowerState);
+    }
+
+    [Fact]
+    public async Task A_host_killed_during_a_clone_leaves_its_started_record_for_the_next_start()
+    {
+        var directory = Directory.CreateTempSubdirectory("vmwaremcp-kill-").FullName;
+        var port = FreePort();
+        var settings = TestHost.SettingsFor(target.Simulator).Replace("https://127.0.0.1:0", $"https://127.0.0.1:{port}", StringComparison.Ordinal);
+        var config = Path.Combine(directory, "settings.yml");
+        await File.WriteAllTextAsync(config, settings + $"\nplugins_path: \"{RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        using var host = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), "--config", config])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        try
+        {
+            using var client = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
+            {
+                BaseAddress = new Uri($"https://127.0.0.1:{port}"),
+                DefaultRequestHeaders = { { "Authorization", "Bearer " + TestHost.Token } },
+            };
+            Assert.True(await Eventually.HoldsAsync(async () => await AnswersAsync(client), Patience), "the host process did not start");
+
+            var clone = client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "DC0_H0_VM0", destination_label = "killed-clone" });
+            Assert.True(await Eventually.HoldsAsync(async () => (await File.ReadAllTextAsync(Path.Combine(directory, "audit.jsonl"))).Contains("killed-clone", StringComparison.Ordinal), Patience));
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => clone);
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+        }
+
+        await using var restarted = await TestHost.StartAsync(TestHost.SettingsFor(target.Simulator), directory: directory);
+        using var reader = restarted.CreateClient();
+        var records = await reader.GetFromJsonAsync<List<AuditRecord>>("/api/v1/audit?outcome=started", Json.Options);
+
+        var started = Assert.Single(records!, r => r.Operation.Contains("/api/v1/vms/clone", StringComparison.Ordinal));
+        Assert.Equal("DC0_H0_VM0", started.Vm);
+        Assert.Equal("killed-clone", started.Arguments!["destination_label"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Two_processes_on_one_audit_log_never_tear_each_others_lines()
+    {
+        var shared = Path.Combine(Directory.CreateTempSubdirectory("vmwaremcp-shared-").FullName, "audit.jsonl");
+        await using var http = await TestHost.StartAsync(TestHost.SettingsFor(target.Simulator, $"audit_log: \"{shared}\""));
+        var directory = Directory.CreateTempSubdirectory("vmwaremcp-stdio-").FullName;
+        var config = Path.Combine(directory, "settings.yml");
+        await File.WriteAllTextAsync(config, TestHost.SettingsFor(target.Simulator, $"audit_log: \"{shared}\"") +
+            $"\nplugins_path: \"{RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        await using var stdio = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = "dotnet",
+            Arguments = [Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), "--stdio", "--config", config],
+            Name = "vmwaremcp",
+        }));
+        using var client = http.CreateClient();
+
+        const int Each = 25;
+        var rest = Enumerable.Range(0, Each).Select(_ => client.PostAsJsonAsync("/api/v1/vms/delete?dry_run=true", new { vm_identifier = "DC0_H0_VM0" }));
+        var mcp = Enumerable.Range(0, Each).Select(_ => stdio.PreviewAsync("delete_vm", new { vm = "DC0_H0_VM0" }));
+        await Task.WhenAll(Task.WhenAll(rest), Task.WhenAll(mcp));
+
+        var lines = (await File.ReadAllLinesAsync(shared)).Where(l => l.Length > 0).ToList();
+        var records = lines.Select(l => AuditLine.TryParse(System.Text.Encoding.UTF8.GetBytes(l))).ToList();
+        Assert.All(records, Assert.NotNull);
+        Assert.Equal(Each, records.Count(r => r is { Surface: "rest", Outcome: "preview" }));
+        Assert.Equal(Each, records.Count(r => r is { Surface: "mcp", Outcome: "preview" }));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/audit?limit=1000")).StatusCode);
+    }
+
+    private static async Task<List<AuditRecord>> RecordsAsync(HttpClient client, string vm) =>
+        (await client.GetFromJsonAsync<List<AuditRecord>>($"/api/v1/audit?vm={vm}&limit=1000", Json.Options))!
+            .Where(r => r.Operation.Contains("/api/v1/vms/power", StringComparison.Ordinal)).ToList();
+
+    private static async Task<bool> AnswersAsync(HttpClient client)
+    {
+        try
+        {
+            return (await client.GetAsync("/healthz")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
