@@ -14,10 +14,17 @@ internal static class MetricsSources
             ?? throw new HypervisorException(HypervisorErrorKind.NotSupported, $"the provider of target '{provider.Target.Name}' reports no metrics");
     }
 
-    /// <summary>The named target, or the only one.</summary>
-    public static string Resolve(ITargetProviders targets, string? target) =>
-        string.IsNullOrWhiteSpace(target)
+    /// <summary>The named target, or the only one, when the caller may see it.</summary>
+    public static string Resolve(ITargetProviders targets, string? target)
+    {
+        var name = string.IsNullOrWhiteSpace(target)
             ? targets.Targets.Count == 1 ? targets.Targets[0].Name : throw new HypervisorException(HypervisorErrorKind.InvalidArgument, "several targets are configured; name one with 'target'")
             : targets.Targets.FirstOrDefault(t => string.Equals(t.Name, target, StringComparison.OrdinalIgnoreCase))?.Name
               ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"no target named '{target}'");
+        return targets.MayAccess(name) ? name : throw new HypervisorException(HypervisorErrorKind.Forbidden, $"this token may not touch target '{name}'");
+    }
+
+    /// <summary>The names of the targets the caller may see.</summary>
+    public static HashSet<string> Visible(ITargetProviders targets) =>
+        targets.Targets.Select(t => t.Name).Where(targets.MayAccess).ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -45,6 +45,44 @@ internal sealed class TelemetryExporter
 
     public CollectorRegistry Registry { get; }
 
+    /// <summary>
+    /// Writes the exposition with only the series of <paramref name="visible"/> targets (a token limited to some
+    /// targets sees their series and the host's own, none labelled with another target).
+    /// </summary>
+    public async Task ExportAsync(Stream output, IReadOnlySet<string> visible, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await Registry.CollectAndExportAsTextAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer);
+        await using var writer = new StreamWriter(output, leaveOpen: true) { NewLine = "\n" };
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (SeriesTarget(line) is not { } target || visible.Contains(target))
+            {
+                await writer.WriteLineAsync(line);
+            }
+        }
+    }
+
+    /// <summary>The value of a sample line's <c>target</c> label, unescaped; null for comments and unlabelled series.</summary>
+    private static string? SeriesTarget(string line)
+    {
+        var start = line.StartsWith('#') ? -1 : line.IndexOf("target=\"", StringComparison.Ordinal);
+        if (start < 0 || (start > 0 && line[start - 1] is not ('{' or ',')))
+        {
+            return null;
+        }
+
+        var value = new System.Text.StringBuilder();
+        for (var i = start + 8; i < line.Length && line[i] != '"'; i++)
+        {
+            value.Append(line[i] == '\\' && i + 1 < line.Length ? line[++i] switch { 'n' => '\n', var c => c } : line[i]);
+        }
+
+        return value.ToString();
+    }
+
     public IMetricFactory Factory { get; }
 
     public void Record(TargetSample sample, TimeSpan duration)

@@ -54,16 +54,17 @@ internal static class TelemetryRoutes
                 History(targets, history, options.Value, time, target, minutes, s => s.Datastores.Where(d => d.Name == datastore_name || d.Id == datastore_name), $"datastore '{datastore_name}'"))
             .Produces<List<DatastoreMetrics>>().WithName("get_datastore_metrics_history").WithSummary("A datastore's collected samples over the last minutes");
 
-        metrics.MapGet("/status", (MetricsHistory history) => history.Statuses()).WithName("get_telemetry_status")
+        metrics.MapGet("/status", (ITargetProviders targets, MetricsHistory history) =>
+                history.Statuses().Where(s => targets.MayAccess(s.Target)).ToList()).WithName("get_telemetry_status")
             .WithSummary("Per target: whether metrics are current or stale, and why");
-        metrics.MapGet("/stream", (MetricsFeed feed, string? target, string? vm, string? host, CancellationToken ct) =>
-                TypedResults.ServerSentEvents(Stream(feed, target, vm, host, ct)))
+        metrics.MapGet("/stream", (ITargetProviders targets, MetricsFeed feed, string? target, string? vm, string? host, CancellationToken ct) =>
+                TypedResults.ServerSentEvents(Stream(feed, MetricsSources.Visible(targets), target is null ? null : MetricsSources.Resolve(targets, target), vm, host, ct)))
             .WithName("stream_metrics").WithSummary("Server-sent events: each new sample ('sample') and target state change ('status')");
 
-        endpoints.MapGet("/metrics", async (HttpContext context, TelemetryExporter exporter) =>
+        endpoints.MapGet("/metrics", async (HttpContext context, ITargetProviders targets, TelemetryExporter exporter) =>
             {
                 context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-                await exporter.Registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+                await exporter.ExportAsync(context.Response.Body, MetricsSources.Visible(targets), context.RequestAborted);
             })
             .WithTags("Metrics").Produces<string>(StatusCodes.Status200OK, "text/plain").WithName("prometheus_metrics").WithSummary("Prometheus text exposition");
     }
@@ -86,13 +87,13 @@ internal static class TelemetryRoutes
         return Results.Ok(points);
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Stream(MetricsFeed feed, string? target, string? vm, string? host, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> Stream(MetricsFeed feed, HashSet<string> visible, string? target, string? vm, string? host, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var item in feed.SubscribeAsync(cancellationToken))
         {
             switch (item)
             {
-                case TargetSample sample when target is null || string.Equals(sample.Target, target, StringComparison.OrdinalIgnoreCase):
+                case TargetSample sample when visible.Contains(sample.Target) && (target is null || string.Equals(sample.Target, target, StringComparison.OrdinalIgnoreCase)):
                     var filtered = sample with
                     {
                         Vms = sample.Vms.Where(v => vm is null || v.Name == vm || v.Id == vm).Where(v => host is null || vm is not null).ToList(),
@@ -100,7 +101,7 @@ internal static class TelemetryRoutes
                     };
                     yield return new SseItem<string>(JsonSerializer.Serialize(filtered, ContractJson.Options), "sample");
                     break;
-                case TargetTelemetryStatus status when target is null || string.Equals(status.Target, target, StringComparison.OrdinalIgnoreCase):
+                case TargetTelemetryStatus status when visible.Contains(status.Target) && (target is null || string.Equals(status.Target, target, StringComparison.OrdinalIgnoreCase)):
                     yield return new SseItem<string>(JsonSerializer.Serialize(status, ContractJson.Options), "status");
                     break;
             }

@@ -17,4 +17,13 @@ public interface ITargetProviders
     /// <see cref="Errors.HypervisorErrorKind.Unavailable"/> when the endpoint cannot be reached or no plugin serves it.
     /// </exception>
     ValueTask<IHypervisorProvider> GetAsync(string? target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the caller of the request or tool call in flight may see the target: a token limited to some
+    /// targets may not see the others. Data a plugin serves without going through <see cref="GetAsync"/>
+    /// (collected samples, statuses, streams, exported series) must be filtered with it. Since 1.3.
+    /// </summary>
+    /// <param name="target">The target's name.</param>
+    /// <returns>True when no caller is in flight (the host's own work) or the caller's token covers the target.</returns>
+    bool MayAccess(string target) => true;
 }

@@ -6,19 +6,38 @@ using VmwareMcp.Host.Configuration;
 namespace VmwareMcp.Host.Security;
 
 /// <summary>
-/// Each token gets <c>rate_limit_per_minute</c> requests (anonymous callers are limited per address); past
-/// that the answer is 429 with Retry-After, at once, never a queue. Health probes are not limited.
+/// Each token gets <c>rate_limit_per_minute</c> requests, shared with the session tokens exchanged for it
+/// (anonymous callers are limited per address); past that the answer is 429 with Retry-After, at once, never
+/// a queue. Health probes have a bucket of their own per address, so probes cannot starve real calls nor
+/// real calls the probes.
 /// </summary>
 internal static class RateLimiting
 {
+    /// <summary>Probes per address and minute: a probe every 100 ms is far more than any orchestrator sends.</summary>
+    public const int HealthProbesPerMinute = 600;
+
+    /// <summary>The bucket a request draws from: its token's, a session token's parent's, or its address's.</summary>
+    public static string Bucket(HttpContext context) =>
+        context.User.Identity?.Name is { } name
+            ? name.EndsWith(SessionSuffix, StringComparison.Ordinal) ? name[..^SessionSuffix.Length] : name
+            : "ip:" + context.Connection.RemoteIpAddress;
+
+    private const string SessionSuffix = ":session";
+
     public static IServiceCollection AddTokenRateLimits(this IServiceCollection services, HostSettings settings) =>
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz")
-                    ? RateLimitPartition.GetNoLimiter("health")
+                    ? RateLimitPartition.GetTokenBucketLimiter("health:" + context.Connection.RemoteIpAddress, _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = HealthProbesPerMinute,
+                        TokensPerPeriod = HealthProbesPerMinute,
+                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
                     : RateLimitPartition.GetTokenBucketLimiter(
-                        context.User.Identity?.Name ?? "ip:" + context.Connection.RemoteIpAddress,
+                        Bucket(context),
                         _ => new TokenBucketRateLimiterOptions
                         {
                             TokenLimit = settings.RateLimitPerMinute,

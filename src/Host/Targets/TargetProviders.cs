@@ -66,6 +66,8 @@ internal sealed partial class TargetProviders(
             : provider;
     }
 
+    public bool MayAccess(string target) => Security.CallerScopes.MayTouch(Security.Caller.Current, target);
+
     public async ValueTask<IHypervisorProvider> GetAsync(string? target, CancellationToken cancellationToken)
     {
         var slot = Find(target);
