@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VmwareMcp.Abstractions;
 using VmwareMcp.Abstractions.Plugins;
 
@@ -15,9 +16,8 @@ public sealed class TelemetryPlugin : IVmwareMcpPlugin
     {
         services.AddOptions<TelemetryOptions>()
             .Bind(configuration)
-            .Validate(o => o.IntervalSeconds is >= 1 and <= 3600, "telemetry_interval_seconds must be between 1 and 3600")
-            .Validate(o => o.HistoryMinutes is >= 1 and <= 1440, "telemetry_history_minutes must be between 1 and 1440")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
         services.AddSingleton<MetricsHistory>();
         services.AddSingleton<MetricsFeed>();
         services.AddSingleton<TelemetryExporter>();

@@ -19,6 +19,7 @@ namespace VmwareMcp.Vim25;
 public sealed partial class VimClient : IAsyncDisposable
 {
     private readonly HttpClient _http;
+    private readonly CertificateCheck _certificates;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _loginGate = new(1, 1);
     private readonly SemaphoreSlim _inFlight;
@@ -35,7 +36,8 @@ public sealed partial class VimClient : IAsyncDisposable
         Target = target;
         _logger = logger;
         _inFlight = new SemaphoreSlim(target.MaxConcurrentCalls, target.MaxConcurrentCalls);
-        _http = VimEndpoint.CreateHttpClient(target, new CookieContainer());
+        _certificates = new CertificateCheck(target);
+        _http = VimEndpoint.CreateHttpClient(target, new CookieContainer(), _certificates);
         Views = new SessionViews(this);
     }
 
@@ -220,7 +222,8 @@ public sealed partial class VimClient : IAsyncDisposable
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw new HypervisorException(HypervisorErrorKind.Unavailable, $"cannot reach target '{Target.Name}' at {Target.Endpoint}: {ex.Message}", innerException: ex);
+            var why = ex.InnerException is System.Security.Authentication.AuthenticationException && _certificates.LastRefusal is { } refusal ? refusal : ex.Message;
+            throw new HypervisorException(HypervisorErrorKind.Unavailable, $"cannot reach target '{Target.Name}' at {Target.Endpoint}: {why}", innerException: ex);
         }
         catch (XmlException ex)
         {

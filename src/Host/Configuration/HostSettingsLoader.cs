@@ -153,13 +153,29 @@ internal static class HostSettingsLoader
             Cluster = reader.String(prefix + "resource_compute_pool"),
             Datastore = reader.String(prefix + "resource_storage"),
             Network = reader.String(prefix + "default_port_group") ?? "VM Network",
-            VerifySsl = reader.Bool(prefix + "verify_ssl_cert", false),
+            VerifySsl = VerifySsl(reader, prefix),
             SslThumbprint = reader.String(prefix + "ssl_thumbprint"),
             OperationTimeout = TimeSpan.FromSeconds(reader.Int(prefix + "operation_timeout_seconds", 600, 1, 86400)),
             ReadOnly = readOnly,
             MaxConcurrentCalls = reader.Int(prefix + "max_concurrent_calls", 16, 1, 1024),
             InventoryCache = reader.Bool(prefix + "inventory_cache", true),
         };
+    }
+
+    /// <summary>
+    /// <c>verify_ssl_cert</c>, or the original's <c>insecure</c> (its opposite: <c>insecure: true</c> means do not
+    /// verify); both given and contradicting each other is an error naming both.
+    /// </summary>
+    private static bool VerifySsl(SettingReader reader, string prefix)
+    {
+        var verify = reader.Has(prefix + "verify_ssl_cert") ? reader.Bool(prefix + "verify_ssl_cert", false) : (bool?)null;
+        var insecure = reader.Has(prefix + "insecure") ? reader.Bool(prefix + "insecure", false) : (bool?)null;
+        if (verify is not null && insecure is not null && verify == insecure)
+        {
+            throw reader.Error(prefix + "insecure", $"insecure: {insecure.Value.ToString().ToLowerInvariant()} contradicts verify_ssl_cert: {verify.Value.ToString().ToLowerInvariant()}; keep one of them");
+        }
+
+        return verify ?? (insecure is { } skip ? !skip : false);
     }
 
     /// <summary><c>webhooks:</c> as a list of URLs, or of mappings with <c>url</c>.</summary>

@@ -7,7 +7,7 @@ internal static class SettingKeys
     public static readonly string[] Target =
     [
         "vcenter_endpoint", "login_credential", "secret_key", "resource_datacenter", "resource_compute_pool",
-        "resource_storage", "default_port_group", "verify_ssl_cert", "ssl_thumbprint", "kind", "operation_timeout_seconds",
+        "resource_storage", "default_port_group", "verify_ssl_cert", "insecure", "ssl_thumbprint", "kind", "operation_timeout_seconds",
         "read_only", "max_concurrent_calls", "inventory_cache",
     ];
 

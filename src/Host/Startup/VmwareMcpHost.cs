@@ -23,9 +23,10 @@ public static partial class VmwareMcpHost
     /// <param name="args">Command-line arguments.</param>
     public static async Task<int> RunAsync(string[] args)
     {
+        HostStartOptions? options = null;
         try
         {
-            var options = CommandLine.Parse(args);
+            options = CommandLine.Parse(args);
             if (options is null)
             {
                 Console.WriteLine(CommandLine.Usage);
@@ -51,7 +52,7 @@ public static partial class VmwareMcpHost
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
             // A plugin's options failed ValidateOnStart; its message names the key.
-            await Console.Error.WriteLineAsync("config error: " + string.Join("; ", ex.Failures));
+            await Console.Error.WriteLineAsync($"config error: {options?.ConfigFile ?? "environment"}: " + string.Join("; ", ex.Failures));
             return ConfigurationException.ExitCode;
         }
     }

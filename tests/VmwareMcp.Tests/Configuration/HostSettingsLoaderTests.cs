@@ -227,4 +227,28 @@ public sealed class HostSettingsLoaderTests
 
         Assert.DoesNotContain("super-secret-password", settings.Targets[0].ToString(), StringComparison.Ordinal);
     }
+
+    private const string MinimalTarget = "vcenter_endpoint: vc.example\nlogin_credential: u\nsecret_key: p\naccess_token: t\n";
+
+    [Theory]
+    [InlineData("insecure: true", false)]
+    [InlineData("insecure: false", true)]
+    [InlineData("verify_ssl_cert: true", true)]
+    [InlineData("", false)]
+    public void The_originals_insecure_key_is_the_opposite_of_verify_ssl_cert(string line, bool verified)
+    {
+        var settings = Load(SettingsFiles.Write("settings.yml", MinimalTarget + line));
+
+        Assert.Equal(verified, Assert.Single(settings.Targets).VerifySsl);
+    }
+
+    [Fact]
+    public void Insecure_contradicting_verify_ssl_cert_is_an_error_naming_both()
+    {
+        var message = ErrorOf("settings.yml", MinimalTarget + "insecure: true\nverify_ssl_cert: true");
+
+        Assert.Contains("insecure", message, StringComparison.Ordinal);
+        Assert.Contains("verify_ssl_cert", message, StringComparison.Ordinal);
+        Assert.Contains("settings.yml", message, StringComparison.Ordinal);
+    }
 }
