@@ -53,6 +53,15 @@ public sealed class HostSettings
     /// <summary><c>logging_output</c>: a log file; null logs to the console.</summary>
     public string? LoggingOutput { get; init; }
 
+    /// <summary><c>logging_max_file_mb</c>: the log file rolls over to a numbered one past this size.</summary>
+    public long LogFileMaxBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary><c>logging_retained_files</c>: how many log files are kept, the current one included.</summary>
+    public int LogFilesKept { get; init; } = 10;
+
+    /// <summary><c>logging_roll_interval</c>: none (the file keeps its configured name), hour or day (a date is added to the name).</summary>
+    public Serilog.RollingInterval LogRollInterval { get; init; } = Serilog.RollingInterval.Infinite;
+
     /// <summary><c>logging_severity</c>, as Serilog understands it.</summary>
     public Serilog.Events.LogEventLevel LoggingLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
 

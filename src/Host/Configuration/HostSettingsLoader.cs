@@ -53,6 +53,9 @@ internal static class HostSettingsLoader
             TlsPfxPassword = reader.String("tls_pfx_password"),
             LoggingOutput = Resolve(reader.String("logging_output"), configDirectory),
             LoggingLevel = ParseLevel(reader),
+            LogFileMaxBytes = reader.Int("logging_max_file_mb", 64, 1, 100_000) * 1024L * 1024L,
+            LogFilesKept = reader.Int("logging_retained_files", 10, 1, 1000),
+            LogRollInterval = ParseRollInterval(reader),
             SessionTokenLifetime = TimeSpan.FromSeconds(reader.Int("session_token_lifetime_seconds", 3600, 1, 7 * 24 * 3600)),
             Targets = ReadTargets(reader, flat, globalReadOnly),
             Warnings = UnknownKeys(flat),
@@ -67,6 +70,15 @@ internal static class HostSettingsLoader
 
         return (settings, flat);
     }
+
+    private static Serilog.RollingInterval ParseRollInterval(SettingReader reader) =>
+        reader.String("logging_roll_interval")?.ToLowerInvariant() switch
+        {
+            null or "none" => Serilog.RollingInterval.Infinite,
+            "hour" => Serilog.RollingInterval.Hour,
+            "day" => Serilog.RollingInterval.Day,
+            var other => throw reader.Error("logging_roll_interval", $"expected none, hour or day, found '{other}'"),
+        };
 
     private static Uri ParseListenUrl(SettingReader reader)
     {

@@ -25,7 +25,8 @@ internal static class SerilogSetup
 
         if (settings.LoggingOutput is not null)
         {
-            configuration.WriteTo.File(settings.LoggingOutput, outputTemplate: "{Timestamp:o} " + Template, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1));
+            configuration.WriteTo.File(settings.LoggingOutput, outputTemplate: "{Timestamp:o} " + Template, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1),
+                fileSizeLimitBytes: settings.LogFileMaxBytes, rollOnFileSizeLimit: true, retainedFileCountLimit: settings.LogFilesKept, rollingInterval: settings.LogRollInterval);
         }
         else
         {
@@ -48,5 +49,7 @@ internal static class SerilogSetup
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms for {TokenName}";
             options.EnrichDiagnosticContext = (context, http) => context.Set("TokenName", http.User.Identity?.Name ?? "-");
+            var throttle = new RefusalLogThrottle(app.ApplicationServices.GetRequiredService<TimeProvider>());
+            options.GetLevel = (http, _, exception) => throttle.LevelFor(http, exception);
         });
 }

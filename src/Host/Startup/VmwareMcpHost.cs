@@ -63,6 +63,7 @@ public static partial class VmwareMcpHost
     public static WebApplication Build(HostStartOptions options)
     {
         var (settings, flat) = HostSettingsLoader.Load(options.ConfigFile, options.Environment, options.BaseDirectory);
+        LogFileCheck.CheckWritable(settings, options.ConfigFile ?? "environment");
         AuditLog.CheckWritable(settings, options.ConfigFile ?? "environment", "rest");
         var serilog = SerilogSetup.Create(settings, toStandardError: false, options.LogSink);
         var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
@@ -95,6 +96,7 @@ public static partial class VmwareMcpHost
     public static IHost BuildStdio(HostStartOptions options)
     {
         var (settings, flat) = HostSettingsLoader.Load(options.ConfigFile, options.Environment, options.BaseDirectory);
+        LogFileCheck.CheckWritable(settings, options.ConfigFile ?? "environment");
         AuditLog.CheckWritable(settings, options.ConfigFile ?? "environment", "mcp");
         var serilog = SerilogSetup.Create(settings, toStandardError: true, options.LogSink);
         var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
