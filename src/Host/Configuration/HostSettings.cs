@@ -53,6 +53,9 @@ public sealed class HostSettings
     /// <summary><c>logging_output</c>: a log file; null logs to the console.</summary>
     public string? LoggingOutput { get; init; }
 
+    /// <summary><c>request_timeout_seconds</c>: the one deadline of a read, REST or MCP (slot waits and vSphere calls together).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary><c>logging_max_file_mb</c>: the log file rolls over to a numbered one past this size.</summary>
     public long LogFileMaxBytes { get; init; } = 64L * 1024 * 1024;
 

@@ -46,6 +46,7 @@ internal static class HostSettingsLoader
             Tokens = tokens,
             AuditLog = Resolve(reader.String("audit_log"), configDirectory) ?? Path.Combine(dataPath, "audit.jsonl"),
             RateLimitPerMinute = reader.Int("rate_limit_per_minute", 600, 1, 1_000_000),
+            RequestTimeout = TimeSpan.FromSeconds(reader.Int("request_timeout_seconds", 60, 1, 3600)),
             AllowAnonymous = allowAnonymous,
             TlsCertificate = Resolve(reader.String("tls_certificate"), configDirectory),
             TlsKey = Resolve(reader.String("tls_key"), configDirectory),

@@ -56,6 +56,7 @@ internal static class McpServerSetup
                 .AddCallToolFilter(UntrustedTextFilter.Wrap)
                 .AddCallToolFilter(ToolMilestones.Wrap)
                 .AddCallToolFilter(ToolErrorFilter.Wrap)
+                .AddCallToolFilter(ToolDeadline.Wrap)
                 .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
                 .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)))

@@ -155,6 +155,7 @@ public static partial class VmwareMcpHost
         app.UseRateLimiter();
         app.UseAudit();
         app.UseAuthorization();
+        app.UseRequestDeadline();
         // After authorization, so an anonymous caller cannot make the host buffer and scan bodies.
         app.UseJsonBodyGuard();
 

@@ -56,4 +56,21 @@ public sealed class LimitsTests
         Assert.NotNull(busy.Headers.RetryAfter);
         Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500 && r.StatusCode != HttpStatusCode.ServiceUnavailable);
     }
+
+    [Fact]
+    public async Task A_read_that_cannot_finish_within_its_one_deadline_answers_503_with_retry_after()
+    {
+        await using var simulator = await Simulator.StartAsync("-delay", "500");
+        await using var host = await TestHost.StartAsync(TestHost.SettingsFor(simulator, "max_concurrent_calls: 1\ninventory_cache: false\nrequest_timeout_seconds: 2"));
+        using var client = host.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync("/api/v1/vms/DC0_H0_VM0")));
+
+        var late = responses.Where(r => r.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable).ToList();
+        Assert.NotEmpty(late);
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.ServiceUnavailable }));
+        Assert.All(late, r => Assert.NotNull(r.Headers.RetryAfter));
+        var texts = await Task.WhenAll(late.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Contains(texts, t => t.Contains("request_timeout_seconds", StringComparison.Ordinal));
+    }
 }
