@@ -47,24 +47,46 @@ public static class PropertyCollector
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task RetrieveEachAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<PropertySpec> specs, Action<ObjectContent> each, CancellationToken cancellationToken)
     {
-        var content = await client.GetServiceContentAsync(cancellationToken);
-        var view = (await client.InvokeAsync("CreateContainerView", content.ViewManager, w =>
+        for (var attempt = 1; ; attempt++)
         {
-            w.Ref("container", root ?? content.RootFolder);
-            foreach (var spec in specs)
+            var content = await client.GetServiceContentAsync(cancellationToken);
+            var view = (await client.InvokeAsync("CreateContainerView", content.ViewManager, w =>
             {
-                w.Text("type", spec.Type);
-            }
+                w.Ref("container", root ?? content.RootFolder);
+                foreach (var spec in specs)
+                {
+                    w.Text("type", spec.Type);
+                }
 
-            w.Bool("recursive", true);
-        }, cancellationToken)).Select(Vim.Ref).Single()!.Value;
+                w.Bool("recursive", true);
+            }, cancellationToken)).Select(Vim.Ref).Single()!.Value;
+            try
+            {
+                await client.RetrieveAsync(specs, w => ViewObjects(w, view), each, cancellationToken);
+                return;
+            }
+            catch (HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound" && attempt == 1)
+            {
+                // The session was renewed between making the view and reading it (terminated mid-operation):
+                // the view went with it, not the objects. The fault comes before any object; read again.
+            }
+            finally
+            {
+                await DestroyQuietlyAsync(client, view);
+            }
+        }
+    }
+
+    /// <summary>Destroys a view; one that went with its session is already gone.</summary>
+    private static async Task DestroyQuietlyAsync(VimClient client, ManagedObjectReference view)
+    {
         try
         {
-            await client.RetrieveAsync(specs, w => ViewObjects(w, view), each, cancellationToken);
-        }
-        finally
-        {
             await client.InvokeAsync("DestroyView", view, null, CancellationToken.None);
+        }
+        catch (HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound")
+        {
+            // Nothing left to destroy.
         }
     }
 

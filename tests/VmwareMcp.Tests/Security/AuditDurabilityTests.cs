@@ -112,6 +112,21 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/audit?limit=1000")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_session_terminated_during_a_clone_still_answers_with_the_clone()
+    {
+        using var client = target.Host.CreateClient();
+        var audit = Path.Combine(target.Host.Directory, "audit.jsonl");
+
+        var clone = client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "DC0_H0_VM0", destination_label = "renewed-clone" });
+        Assert.True(await Eventually.HoldsAsync(async () => (await File.ReadAllTextAsync(audit)).Contains("renewed-clone", StringComparison.Ordinal), Patience));
+        await target.Inspector.TerminateOtherSessionsAsync();
+        using var response = await clone;
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.NotNull(await target.Inspector.VmNamedAsync("renewed-clone"));
+    }
+
     private static async Task<List<AuditRecord>> RecordsAsync(HttpClient client, string vm) =>
         (await client.GetFromJsonAsync<List<AuditRecord>>($"/api/v1/audit?vm={vm}&limit=1000", Json.Options))!
             .Where(r => r.Operation.Contains("/api/v1/vms/power", StringComparison.Ordinal)).ToList();
