@@ -24,10 +24,7 @@ public abstract class TypeScriptSdkTests<TFixture>(TFixture fixture, string mode
     [Fact]
     public async Task The_typescript_sdk_calls_every_tool_over_stdio()
     {
-        var directory = Directory.CreateTempSubdirectory("vmwaremcp-conformance-stdio-").FullName;
-        var config = Path.Combine(directory, "settings.yml");
-        await File.WriteAllTextAsync(config, TestHost.SettingsFor(fixture.Simulator) +
-            $"\nplugins_path: \"{RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        var config = await TestHost.WriteSettingsAsync(TestHost.SettingsFor(fixture.Simulator));
 
         var (exitCode, output) = await NodeClient.RunAsync(fixture.Host, "node",
             "conformance.mjs", "--transport", "stdio", "--model", model, "--",

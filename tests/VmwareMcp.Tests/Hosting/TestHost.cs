@@ -70,8 +70,7 @@ public sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(string settingsYaml, string? pluginsPath = null, Action<IServiceCollection>? configureServices = null, string? directory = null)
     {
         directory ??= System.IO.Directory.CreateTempSubdirectory("vmwaremcp-test-").FullName;
-        var config = Path.Combine(directory, "settings.yml");
-        await File.WriteAllTextAsync(config, settingsYaml + $"\nplugins_path: \"{pluginsPath ?? RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        var config = await WriteSettingsAsync(settingsYaml, directory, pluginsPath);
         var logs = new LogCapture();
         var app = VmwareMcpHost.Build(new HostStartOptions
         {
@@ -83,6 +82,19 @@ public sealed class TestHost : IAsyncDisposable
         });
         await app.StartAsync();
         return new TestHost(app, directory, logs, ServerAddress.Of(app));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="settingsYaml"/> as <c>settings.yml</c> in <paramref name="directory"/> with the built
+    /// plugins and a log file there, for a host in this process or in another (<c>--stdio</c>, or one to kill).
+    /// </summary>
+    /// <returns>The settings file's path.</returns>
+    public static async Task<string> WriteSettingsAsync(string settingsYaml, string? directory = null, string? pluginsPath = null)
+    {
+        directory ??= System.IO.Directory.CreateTempSubdirectory("vmwaremcp-process-").FullName;
+        var config = Path.Combine(directory, "settings.yml");
+        await File.WriteAllTextAsync(config, settingsYaml + $"\nplugins_path: \"{pluginsPath ?? RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        return config;
     }
 
     /// <summary>The SHA-256 fingerprint of the certificate the host serves.</summary>

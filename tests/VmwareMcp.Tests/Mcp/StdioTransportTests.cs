@@ -10,10 +10,7 @@ public sealed class StdioTransportTests(SimulatedVcenter vcenter) : IClassFixtur
     [Fact]
     public async Task A_local_client_lists_and_calls_tools_over_stdin_and_stdout()
     {
-        var directory = Directory.CreateTempSubdirectory("vmwaremcp-stdio-").FullName;
-        var config = Path.Combine(directory, "settings.yml");
-        await File.WriteAllTextAsync(config, TestHost.SettingsFor(vcenter.Simulator) +
-            $"\nplugins_path: \"{RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        var config = await TestHost.WriteSettingsAsync(TestHost.SettingsFor(vcenter.Simulator));
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = "dotnet",

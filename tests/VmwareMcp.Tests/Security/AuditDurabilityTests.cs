@@ -46,8 +46,7 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
         var directory = Directory.CreateTempSubdirectory("vmwaremcp-kill-").FullName;
         var port = FreePort();
         var settings = TestHost.SettingsFor(target.Simulator).Replace("https://127.0.0.1:0", $"https://127.0.0.1:{port}", StringComparison.Ordinal);
-        var config = Path.Combine(directory, "settings.yml");
-        await File.WriteAllTextAsync(config, settings + $"\nplugins_path: \"{RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        var config = await TestHost.WriteSettingsAsync(settings, directory);
         using var host = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), "--config", config])
         {
             RedirectStandardOutput = true,
@@ -87,10 +86,7 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
     {
         var shared = Path.Combine(Directory.CreateTempSubdirectory("vmwaremcp-shared-").FullName, "audit.jsonl");
         await using var http = await TestHost.StartAsync(TestHost.SettingsFor(target.Simulator, $"audit_log: \"{shared}\""));
-        var directory = Directory.CreateTempSubdirectory("vmwaremcp-stdio-").FullName;
-        var config = Path.Combine(directory, "settings.yml");
-        await File.WriteAllTextAsync(config, TestHost.SettingsFor(target.Simulator, $"audit_log: \"{shared}\"") +
-            $"\nplugins_path: \"{RepositoryPaths.BuiltPlugins}\"\nlogging_output: \"{Path.Combine(directory, "host.log")}\"\n");
+        var config = await TestHost.WriteSettingsAsync(TestHost.SettingsFor(target.Simulator, $"audit_log: \"{shared}\""));
         await using var stdio = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = "dotnet",

@@ -73,4 +73,17 @@ public sealed class LimitsTests
         var texts = await Task.WhenAll(late.Select(r => r.Content.ReadAsStringAsync()));
         Assert.Contains(texts, t => t.Contains("request_timeout_seconds", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_read_tool_that_cannot_finish_within_its_one_deadline_is_a_tool_error_saying_so()
+    {
+        await using var simulator = await Simulator.StartAsync("-delay", "500");
+        await using var host = await TestHost.StartAsync(TestHost.SettingsFor(simulator, "max_concurrent_calls: 1\ninventory_cache: false\nrequest_timeout_seconds: 2"));
+        await using var mcp = await host.ConnectMcpAsync(ModelContextProtocol.Client.HttpTransportMode.StreamableHttp);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            mcp.CallToolAsync("get_vm", new Dictionary<string, object?> { ["vm"] = "DC0_H0_VM0" }).AsTask()));
+
+        Assert.Contains(results, r => r.IsError == true && Mcp.McpCalls.Text(r).Contains("request_timeout_seconds", StringComparison.Ordinal));
+    }
 }
