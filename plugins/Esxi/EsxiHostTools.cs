@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Inventory;
 using VmwareMcp.Abstractions.Providers;
@@ -13,6 +14,7 @@ public sealed class EsxiHostTools(ITargetProviders targets)
     /// <summary>MCP: the standalone host's hardware, version and state.</summary>
     /// <param name="target">Target name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_esxi_host", Title = "Show the ESXi host", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Describes a standalone ESXi host target: vendor, model, CPU, memory, ESXi version and build, uptime, connection and maintenance state.")]
     public async Task<HostInfo> GetEsxiHost(

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Metrics;
 using VmwareMcp.Abstractions.Providers;
@@ -13,6 +14,7 @@ public sealed class TelemetryTools(ITargetProviders targets)
     private const string TargetHelp = "Configured target name (see list_targets); optional when only one is configured.";
 
     /// <summary>MCP: VM metrics.</summary>
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_vm_metrics", Title = "VM performance metrics", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Current CPU (percent, MHz), memory (percent, MiB), storage (bytes, per datastore) and network (KB/s, per NIC) of one VM, or of every VM when 'vm' is omitted (at most 'limit').")]
     public async Task<IReadOnlyList<VmMetrics>> GetVmMetrics(
@@ -31,6 +33,7 @@ public sealed class TelemetryTools(ITargetProviders targets)
     }
 
     /// <summary>MCP: host metrics.</summary>
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_host_metrics", Title = "Host performance metrics", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("CPU (MHz, percent) and memory (MiB, percent) usage and capacity, and uptime (seconds), of one host or every host.")]
     public async Task<IReadOnlyList<HostMetrics>> GetHostMetrics(
@@ -44,6 +47,7 @@ public sealed class TelemetryTools(ITargetProviders targets)
     }
 
     /// <summary>MCP: datastore usage.</summary>
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_datastore_usage", Title = "Datastore capacity and usage", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Capacity, free and provisioned space (bytes) and percent used of every datastore.")]
     public async Task<IReadOnlyList<DatastoreMetrics>> GetDatastoreUsage(
@@ -52,6 +56,7 @@ public sealed class TelemetryTools(ITargetProviders targets)
         await (await MetricsSources.ForAsync(targets, target, cancellationToken)).GetDatastoreMetricsAsync(cancellationToken);
 
     /// <summary>MCP: the counter catalogue.</summary>
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_performance_counters", Title = "List performance counters", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("The endpoint's performance counters as group.name.rollup with unit and statistics level, optionally only one group (cpu, mem, net, disk, …).")]
     public async Task<IReadOnlyList<CounterInfo>> ListPerformanceCounters(

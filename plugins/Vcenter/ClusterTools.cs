@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Inventory;
 using VmwareMcp.Abstractions.Providers;
 
@@ -13,6 +14,7 @@ public sealed class ClusterTools(ITargetProviders targets)
     /// <summary>MCP: lists clusters.</summary>
     /// <param name="target">Target name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_clusters", Title = "List clusters", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists the compute clusters of a vCenter target: hosts, CPU and memory capacity, DRS and HA.")]
     public async Task<IReadOnlyList<ClusterInfo>> ListClusters(

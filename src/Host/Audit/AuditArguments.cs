@@ -2,15 +2,16 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VmwareMcp.Abstractions;
+using VmwareMcp.Abstractions.Policy;
 
 namespace VmwareMcp.Host.Audit;
 
 /// <summary>The arguments of a change as the audit keeps them: what the endpoint or tool was actually given.</summary>
 internal static class AuditArguments
 {
-    /// <summary>The VM a change names, for the record's <c>vm</c> column.</summary>
-    public static string? Subject(JsonObject arguments) =>
-        Text(arguments["vm_identifier"] ?? arguments["vm"] ?? arguments["source_identifier"] ?? arguments["vm_label"] ?? arguments["id"]);
+    /// <summary>The object a change names, as its policy declares it, for the record's <c>vm</c> column.</summary>
+    public static string? Subject(JsonObject arguments, PolicyAttribute? policy) =>
+        policy?.Subject is { } name ? Text(arguments[name]) : null;
 
     /// <summary>
     /// A REST endpoint's bound arguments: simple ones by parameter name, a body's members by their JSON

@@ -29,8 +29,9 @@ internal static class AuditEndpointFilter
         var http = context.HttpContext;
         var arguments = AuditArguments.OfEndpoint(parameters, context.Arguments, http.RequestServices);
         var dryRun = string.Equals(http.Request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase);
+        var policy = http.GetEndpoint()?.Metadata.GetMetadata<VmwareMcp.Abstractions.Policy.PolicyAttribute>();
         using var audit = new ChangeAudit(http.RequestServices, http.User, "rest",
-            $"{http.Request.Method} {http.GetEndpoint()?.DisplayName ?? http.Request.Path.Value}", http.Request.Query["target"].FirstOrDefault(), arguments);
+            $"{http.Request.Method} {http.GetEndpoint()?.DisplayName ?? http.Request.Path.Value}", http.Request.Query[policy?.Target ?? "target"].FirstOrDefault(), arguments, policy);
         AuditMiddleware.MarkAudited(http);
         try
         {

@@ -1,3 +1,4 @@
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Host.Security;
 
@@ -22,7 +23,7 @@ internal static class AuditEndpoints
 
                 return await log.ReadAsync(new AuditQuery(token, target, vm, outcome, since, count, offset ?? 0), ct);
             })
-            .RequireAuthorization(Scope.Admin.Name())
+            .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Changes = false })
             .WithName("read_audit_log")
             .WithSummary("The audit log, newest first, one record per change as it ended (filters: token, target, vm, outcome, since; pages: offset, limit)");
 }

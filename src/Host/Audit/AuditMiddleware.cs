@@ -55,9 +55,11 @@ internal static class AuditMiddleware
             }
 
             var status = context.Response.StatusCode;
+            // After an exception the handler clears the endpoint; its feature keeps the one that refused.
+            var endpoint = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
             context.RequestServices.GetRequiredService<AuditLog>().Write(new AuditRecord(
-                DateTimeOffset.UtcNow, context.User.Identity?.Name ?? "-", "rest", $"{request.Method} {context.GetEndpoint()?.DisplayName ?? request.Path.Value}",
-                request.Query["target"].FirstOrDefault(), AuditArguments.Subject(arguments), arguments,
+                DateTimeOffset.UtcNow, context.User.Identity?.Name ?? "-", "rest", $"{request.Method} {endpoint?.DisplayName ?? request.Path.Value}",
+                request.Query["target"].FirstOrDefault(), AuditArguments.Subject(arguments, endpoint?.Metadata.GetMetadata<VmwareMcp.Abstractions.Policy.PolicyAttribute>()), arguments,
                 status < 500 ? "refused" : "failed", status, context.Items[ErrorItem] as string, 0));
         }
         catch (Exception ex) when (ex is AuditUnavailableException or InvalidOperationException or IOException)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Host.Targets;
 
@@ -21,11 +22,17 @@ internal sealed class ChangeAudit : IDisposable
     private readonly AuditRecord _started;
     private readonly IDisposable _trail;
     private readonly long _clock = Stopwatch.GetTimestamp();
+    private readonly string? _vmBefore;
+    private readonly string? _vmAfter;
     private VmState? _before;
 
     /// <summary>Opens the task trail in the caller's async flow (it must enclose the change).</summary>
-    public ChangeAudit(IServiceProvider services, ClaimsPrincipal? user, string surface, string operation, string? target, JsonObject arguments)
+    /// <param name="policy">What the tool or route declared: the subject and what it creates come from it, never from guessing at argument names.</param>
+    public ChangeAudit(IServiceProvider services, ClaimsPrincipal? user, string surface, string operation, string? target, JsonObject arguments, PolicyAttribute? policy)
     {
+        var subject = policy?.Subject is { } named ? AuditArguments.Text(arguments[named]) : null;
+        _vmBefore = policy is { SubjectKind: "vm", Creates: null } ? subject : null; // A VM being made did not exist before.
+        _vmAfter = policy?.Creates is { } creates ? AuditArguments.Text(arguments[creates]) : _vmBefore;
         _log = services.GetRequiredService<AuditLog>();
         _targets = services.GetRequiredService<TargetProviders>();
         _logger = services.GetRequiredService<ILogger<ChangeAudit>>();
@@ -33,7 +40,7 @@ internal sealed class ChangeAudit : IDisposable
         _trail = TaskTrail.Begin(out var tasks);
         Tasks = tasks;
         _started = new AuditRecord(DateTimeOffset.UtcNow, user?.Identity?.Name ?? "local", surface, operation, target,
-            AuditArguments.Subject(arguments), arguments, "started", null, null, 0, Id: Guid.NewGuid().ToString("N"));
+            subject, arguments, "started", null, null, 0, Id: Guid.NewGuid().ToString("N"));
     }
 
     /// <summary>The vSphere task ids the change started so far.</summary>
@@ -43,7 +50,7 @@ internal sealed class ChangeAudit : IDisposable
     /// <exception cref="AuditUnavailableException">The record could not be written: do not make the change.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _before = await VmState.ReadAsync(_targets, _user, _started.Target, VmState.SubjectBefore(_started.Arguments as JsonObject), cancellationToken);
+        _before = await VmState.ReadAsync(_targets, _user, _started.Target, _vmBefore, cancellationToken);
         _log.Write(_started with { Before = _before });
     }
 
@@ -51,7 +58,7 @@ internal sealed class ChangeAudit : IDisposable
     public async Task EndAsync(string outcome, int? status, string? error)
     {
         var after = outcome == "ok"
-            ? await VmState.ReadAsync(_targets, _user, _started.Target, VmState.SubjectAfter(_started.Arguments as JsonObject), CancellationToken.None)
+            ? await VmState.ReadAsync(_targets, _user, _started.Target, _vmAfter, CancellationToken.None)
             : null;
         var ended = _started with
         {

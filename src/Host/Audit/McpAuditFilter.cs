@@ -13,13 +13,14 @@ internal static class McpAuditFilter
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
         {
-            if (context.MatchedPrimitive is not McpServerTool tool || !ToolScopes.Changes(tool))
+            if (context.MatchedPrimitive is not McpServerTool tool || !ToolPolicy.Changes(tool))
             {
                 return await next(context, cancellationToken);
             }
 
             var arguments = AuditArguments.OfTool(context.Params?.Arguments);
-            using var audit = new ChangeAudit(context.Services!, context.User, "mcp", tool.ProtocolTool.Name, AuditArguments.Text(arguments["target"]), arguments);
+            var policy = ToolPolicy.Of(tool);
+            using var audit = new ChangeAudit(context.Services!, context.User, "mcp", tool.ProtocolTool.Name, AuditArguments.Text(arguments[policy.Target]), arguments, policy);
             try
             {
                 await audit.StartAsync(cancellationToken);

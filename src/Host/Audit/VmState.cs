@@ -14,14 +14,6 @@ namespace VmwareMcp.Host.Audit;
 /// <param name="Datastores">The datastores its files are on.</param>
 public sealed record VmState(string PowerState, int NumCpu, int MemoryMib, string? Host, IReadOnlyList<string> Datastores)
 {
-    /// <summary>The VM a change is about, before it: named by the arguments every VM operation uses.</summary>
-    internal static string? SubjectBefore(JsonObject? arguments) =>
-        arguments is null ? null : AuditArguments.Text(arguments["vm_identifier"] ?? arguments["vm"] ?? arguments["id"]);
-
-    /// <summary>The VM after it: a clone or a new VM is the one it made.</summary>
-    internal static string? SubjectAfter(JsonObject? arguments) =>
-        (arguments is null ? null : AuditArguments.Text(arguments["destination_label"] ?? arguments["vm_label"])) ?? SubjectBefore(arguments);
-
     /// <summary>
     /// Reads the VM for the audit log as <paramref name="caller"/> (so its target limits hold), or null when it
     /// does not exist or cannot be read; the change itself is never held up by this.

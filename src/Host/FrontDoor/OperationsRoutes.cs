@@ -1,3 +1,4 @@
+using VmwareMcp.Abstractions.Policy;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using VmwareMcp.Abstractions.Operations;
@@ -12,7 +13,6 @@ internal static class OperationsRoutes
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var operate = Scope.Operate.Name();
         var routes = api.MapGroup(string.Empty).WithTags("Operations");
 
         routes.MapGet("/alarms", async (ITargetProviders targets, string? target, CancellationToken ct) =>
@@ -20,7 +20,7 @@ internal static class OperationsRoutes
             .WithName("list_alarms").WithSummary("Triggered alarms, red first");
         routes.MapPost("/alarms/acknowledge", async (Targets.TargetProviders targets, AcknowledgeAlarmBody body, string? target, CancellationToken ct) =>
                 await (await OperationsAccess.ChangeAsync(targets, target, ct)).AcknowledgeAlarmAsync(body.EntityId, body.AlarmId, ct))
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "entity_id", SubjectKind = "entity" })
             .WithName("acknowledge_alarm").WithSummary("Acknowledge a triggered alarm (body: entity_id, alarm_id)");
 
         routes.MapGet("/events", async (ITargetProviders targets, string? target, DateTimeOffset? since, DateTimeOffset? until, string? entity, string[]? type, string? severity, int? offset, int? limit, CancellationToken ct) =>
@@ -39,7 +39,7 @@ internal static class OperationsRoutes
             .WithName("stream_events").WithSummary("Server-sent events: 'ready' once watching, then each new event ('event')");
 
         routes.MapGet("/events/webhooks", (Events.EventWebhooks webhooks) => webhooks.Status())
-            .RequireAuthorization(Scope.Admin.Name())
+            .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Changes = false })
             .WithName("webhook_status").WithSummary("Each webhook's delivered, queued, dropped and failed events, and each target's event watch");
 
         routes.MapGet("/tasks", async (ITargetProviders targets, string? target, CancellationToken ct) =>
@@ -59,13 +59,13 @@ internal static class OperationsRoutes
                     ? Results.Ok(await ActionPreviews.MaintenanceAsync(provider, host, body.Enter, ct))
                     : Results.Ok(await OperationsAccess.Of(provider).SetMaintenanceModeAsync(host, body.Enter, null, ct));
             })
-            .RequireAuthorization(Scope.Admin.Name())
+            .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Destructive = true, Subject = "host", SubjectKind = "host" })
             .Produces<HostHealth>()
             .WithName("set_maintenance_mode").WithSummary("Enter or exit maintenance mode (body: enter; ?dry_run=true previews)");
 
         routes.MapPost("/vms/{id}/migrate", async (Targets.TargetProviders targets, string id, MigrateBody body, string? target, CancellationToken ct) =>
                 await (await OperationsAccess.ChangeAsync(targets, target, ct)).MigrateVmAsync(new MigrateVmRequest(id, body.Host, body.Datastore), null, ct))
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id" })
             .WithName("migrate_vm").WithSummary("Move a VM to another host and/or datastore (body: host, datastore; vCenter only)");
     }
 

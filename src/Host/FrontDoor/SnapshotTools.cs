@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Vms;
 
 namespace VmwareMcp.Host.FrontDoor;
@@ -10,6 +11,7 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
 {
     private const string SnapshotHelp = "The snapshot: its id (e.g. snapshot-7) or its exact name.";
 
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_snapshots", Title = "List a VM's snapshots", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists a VM's snapshots, each with its parent, creation time and the power state it captured.")]
     public async Task<IReadOnlyList<SnapshotInfo>> ListSnapshots(
@@ -18,6 +20,7 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListSnapshotsAsync(vm, cancellationToken);
 
+    [Policy(AccessScope.Operate, Subject = "vm")]
     [McpServerTool(Name = "create_snapshot", Title = "Take a snapshot", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Takes a snapshot of a VM.")]
     public async Task<SnapshotInfo> CreateSnapshot(
@@ -30,6 +33,8 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default) =>
         await (await targets.GetForChangeAsync(target, cancellationToken)).CreateSnapshotAsync(vm, new CreateSnapshotRequest(name, description, memory, quiesce), cancellationToken);
 
+    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm")]
+    [Mcp.SelfConfirming]
     [McpServerTool(Name = "revert_snapshot", Title = "Revert a VM to a snapshot", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reverts a VM to a snapshot. Everything the VM changed since that snapshot is lost.")]
     public async Task<SnapshotInfo> RevertSnapshot(
@@ -46,6 +51,8 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
             () => provider.RevertSnapshotAsync(vm, snapshot, cancellationToken), cancellationToken);
     }
 
+    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm")]
+    [Mcp.SelfConfirming]
     [McpServerTool(Name = "remove_snapshot", Title = "Remove a snapshot", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Removes a snapshot, merging its changes into the VM's disks; its child snapshots are kept.")]
     public async Task<SnapshotInfo> RemoveSnapshot(

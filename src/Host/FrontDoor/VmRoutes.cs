@@ -1,3 +1,4 @@
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Vms;
 using VmwareMcp.Host.Security;
 using VmwareMcp.Host.Targets;
@@ -14,8 +15,6 @@ internal static class VmRoutes
     public static void Map(IEndpointRouteBuilder api)
     {
         var vms = api.MapGroup("/vms").WithTags("VMs");
-        var operate = Scope.Operate.Name();
-        var admin = Scope.Admin.Name();
 
         vms.MapGet("/", async (TargetProviders targets, string? target, string? name, string? power_state, string? host, string? cluster, bool? template, int? offset, int? limit, CancellationToken ct) =>
                 await (await targets.GetAsync(target, ct)).ListVmsAsync(
@@ -31,7 +30,7 @@ internal static class VmRoutes
                 var vm = await (await targets.GetForChangeAsync(target, ct)).CreateVmAsync(body, null, ct);
                 return Results.Created($"/api/v1/vms/{vm.Id}", vm);
             })
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "vm_label", Creates = "vm_label" })
             .Produces<VmDetails>(StatusCodes.Status201Created)
             .WithName("create_vm").WithSummary("Create a VM (seed body: vm_label, vcpus, ram_mib, target_ds, target_net)");
 
@@ -40,19 +39,19 @@ internal static class VmRoutes
                 var vm = await (await targets.GetForChangeAsync(target, ct)).CloneVmAsync(body, null, ct);
                 return Results.Created($"/api/v1/vms/{vm.Id}", vm);
             })
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "source_identifier", Creates = "destination_label" })
             .Produces<VmDetails>(StatusCodes.Status201Created)
             .WithName("clone_vm").WithSummary("Clone a VM or template (seed body: source_identifier, destination_label)");
 
         vms.MapPost("/delete", (TargetProviders targets, DeleteVmBody body, string? target, bool? dry_run, CancellationToken ct) =>
                 DeleteAsync(targets, body.VmIdentifier, body.Force, target, dry_run, ct))
-            .RequireAuthorization(admin)
+            .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Destructive = true, Subject = "vm_identifier" })
             .Produces<VmReference>()
             .WithName("delete_vm_seed").WithSummary("Delete a VM (seed body: vm_identifier; force powers it off first; ?dry_run=true previews)");
 
         vms.MapDelete("/{id}", (TargetProviders targets, string id, bool? force, string? target, bool? dry_run, CancellationToken ct) =>
                 DeleteAsync(targets, id, force ?? false, target, dry_run, ct))
-            .RequireAuthorization(admin)
+            .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Destructive = true, Subject = "id" })
             .Produces<VmReference>()
             .WithName("delete_vm").WithSummary("Delete a VM (?force=true powers it off first; ?dry_run=true previews)");
 
@@ -63,13 +62,13 @@ internal static class VmRoutes
                     ? Results.Ok(await ActionPreviews.PowerAsync(provider, body.VmIdentifier, body.DesiredState, ct))
                     : Results.Ok(await provider.SetPowerStateAsync(body.VmIdentifier, body.DesiredState, ct));
             })
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Destructive = true, Subject = "vm_identifier" })
             .Produces<PowerResult>()
             .WithName("power_vm").WithSummary("Change power state (seed body: vm_identifier, desired_state; ?dry_run=true previews)");
 
         vms.MapPost("/{id}/reconfigure", async (TargetProviders targets, string id, ReconfigureVmRequest body, string? target, CancellationToken ct) =>
                 await (await targets.GetForChangeAsync(target, ct)).ReconfigureVmAsync(id, body, ct))
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id" })
             .WithName("reconfigure_vm").WithSummary("Change vCPUs and/or memory (body: vcpus, ram_mib)");
 
         vms.MapGet("/{id}/snapshots", async (TargetProviders targets, string id, string? target, CancellationToken ct) =>
@@ -81,7 +80,7 @@ internal static class VmRoutes
                 var snapshot = await (await targets.GetForChangeAsync(target, ct)).CreateSnapshotAsync(id, body, ct);
                 return Results.Created($"/api/v1/vms/{id}/snapshots/{snapshot.Id}", snapshot);
             })
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id" })
             .Produces<SnapshotInfo>(StatusCodes.Status201Created)
             .WithName("create_snapshot").WithSummary("Take a snapshot (body: name, description, memory, quiesce)");
 
@@ -92,7 +91,7 @@ internal static class VmRoutes
                     ? Results.Ok(await ActionPreviews.RevertAsync(provider, id, snapshot, ct))
                     : Results.Ok(await provider.RevertSnapshotAsync(id, snapshot, ct));
             })
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Destructive = true, Subject = "id" })
             .Produces<SnapshotInfo>()
             .WithName("revert_snapshot").WithSummary("Revert to a snapshot (?dry_run=true previews)");
 
@@ -103,7 +102,7 @@ internal static class VmRoutes
                     ? Results.Ok(await ActionPreviews.RemoveSnapshotAsync(provider, id, snapshot, ct))
                     : Results.Ok(await provider.RemoveSnapshotAsync(id, snapshot, ct));
             })
-            .RequireAuthorization(operate)
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Destructive = true, Subject = "id" })
             .Produces<SnapshotInfo>()
             .WithName("remove_snapshot").WithSummary("Remove a snapshot (?dry_run=true previews)");
     }

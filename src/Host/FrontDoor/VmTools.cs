@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Vms;
 using VmwareMcp.Host.Mcp;
 
@@ -14,6 +15,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
     public const int DefaultPageSize = 50;
 
 
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_vms", Title = "List VMs", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists VMs with their power state, size, IP, host and cluster, filtered and paged. The answer has 'total' and, when more match, 'next_offset' to pass as 'offset' for the next page.")]
     public async Task<VmPage> ListVms(
@@ -29,6 +31,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         await (await targets.GetAsync(target, cancellationToken)).ListVmsAsync(
             VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)), cancellationToken);
 
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_vm", Title = "Show a VM", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Shows one VM in detail: power state, guest OS, vCPU, memory, UUIDs, IP, VMware Tools, host, cluster, datastores, disks, NICs, notes and snapshots.")]
     public async Task<VmDetails> GetVm(
@@ -37,6 +40,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).GetVmAsync(vm, cancellationToken);
 
+    [Policy(AccessScope.Operate, Subject = "vm_label", Creates = "vm_label")]
     [McpServerTool(Name = "create_vm", Title = "Create a VM", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Creates a VM. Unset placement uses the target's defaults: its datacenter and cluster, the datastore with the most free space, and its default port group.")]
     public async Task<VmDetails> CreateVm(
@@ -62,6 +66,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
             ToolProgress.For($"creating {vm_label}"),
             cancellationToken);
 
+    [Policy(AccessScope.Operate, Subject = "source_identifier", Creates = "destination_label")]
     [McpServerTool(Name = "clone_vm", Title = "Clone a VM or template", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Clones a VM or a template into a new VM (or template). Progress is reported while vSphere copies the disks.")]
     public async Task<VmDetails> CloneVm(
@@ -83,6 +88,8 @@ internal sealed class VmTools(Targets.TargetProviders targets)
             ToolProgress.For($"cloning {source_identifier} to {destination_label}"),
             cancellationToken);
 
+    [Policy(AccessScope.Admin, Destructive = true, Subject = "vm")]
+    [Mcp.SelfConfirming]
     [McpServerTool(Name = "delete_vm", Title = "Delete a VM", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Deletes a VM and its disks from the datastore. A powered-on VM is refused unless force is true, which powers it off first. This cannot be undone: without confirm=true it only previews what it would delete.")]
     public async Task<VmReference> DeleteVm(
@@ -99,6 +106,8 @@ internal sealed class VmTools(Targets.TargetProviders targets)
             () => provider.DeleteVmAsync(vm, force, ToolProgress.For($"deleting {vm}"), cancellationToken), cancellationToken);
     }
 
+    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm")]
+    [Mcp.SelfConfirming]
     [McpServerTool(Name = "power_vm", Title = "Change a VM's power state", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]
     public async Task<PowerResult> PowerVm(
@@ -116,6 +125,7 @@ internal sealed class VmTools(Targets.TargetProviders targets)
             () => provider.SetPowerStateAsync(vm, action, cancellationToken), cancellationToken);
     }
 
+    [Policy(AccessScope.Operate, Subject = "vm")]
     [McpServerTool(Name = "reconfigure_vm", Title = "Resize a VM (vCPU, memory)", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's vCPU count and/or memory. Growing a running VM needs hot-add enabled in the guest's configuration.")]
     public async Task<VmDetails> ReconfigureVm(

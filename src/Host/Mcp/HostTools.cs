@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Host.Targets;
 
 namespace VmwareMcp.Host.Mcp;
@@ -8,6 +9,7 @@ namespace VmwareMcp.Host.Mcp;
 [McpServerToolType]
 internal sealed class HostTools(TargetProviders targets)
 {
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_targets", Title = "List configured endpoints", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists the vCenter and ESXi endpoints this server manages. Pass a name as 'target' to other tools.")]
     public IReadOnlyList<TargetRow> ListTargets() => targets.Describe();

@@ -59,6 +59,7 @@ internal static class McpServerSetup
                 .AddCallToolFilter(ToolDeadline.Wrap)
                 .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
                 .AddCallToolFilter(ToolAccessFilter.Call)
+                .AddCallToolFilter(ConfirmationGate.Wrap)
                 .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)))
             .WithTools<HostTools>(JsonDefaults.Mcp)
             .WithTools<FrontDoor.VmTools>(JsonDefaults.Mcp)

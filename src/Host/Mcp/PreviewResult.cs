@@ -35,13 +35,36 @@ internal static class PreviewResult
         result.IsError != true && result.StructuredContent is { ValueKind: JsonValueKind.Object } structured
         && structured.TryGetProperty("dry_run", out var dryRun) && dryRun.ValueKind == JsonValueKind.True;
 
-    /// <summary>Widens the output schema of a tool that can answer with a preview; others are left alone.</summary>
+    /// <summary>
+    /// Readies a destructive tool for the confirmation flow: a tool the boundary confirms for gets the
+    /// <c>confirm</c> argument in its input schema, and the output schema of any destructive tool is widened
+    /// to "its result or a preview". Other tools are left alone.
+    /// </summary>
     public static McpServerTool Declare(McpServerTool tool)
     {
         var protocol = tool.ProtocolTool;
-        if (protocol.Annotations?.DestructiveHint != true || protocol.OutputSchema is not { } output
-            || !protocol.InputSchema.TryGetProperty("properties", out var inputs) || !inputs.TryGetProperty("confirm", out _)
-            || output.TryGetProperty("anyOf", out _))
+        if (!ToolPolicy.Of(tool).Destructive)
+        {
+            return tool;
+        }
+
+        if (ToolPolicy.NeedsConfirmation(tool) && JsonNode.Parse(protocol.InputSchema.GetRawText()) is JsonObject input)
+        {
+            if (input["properties"] is not JsonObject properties)
+            {
+                input["properties"] = properties = [];
+            }
+
+            properties.TryAdd("confirm", new JsonObject
+            {
+                ["type"] = "boolean",
+                ["default"] = false,
+                ["description"] = "Must be true to act; without it the tool only says what it would do (or asks the user, where the client can).",
+            });
+            protocol.InputSchema = JsonSerializer.SerializeToElement(input);
+        }
+
+        if (protocol.OutputSchema is not { } output || output.TryGetProperty("anyOf", out _))
         {
             return tool;
         }

@@ -14,7 +14,7 @@ internal static class ToolDeadline
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
         {
-            if (context.MatchedPrimitive is not McpServerTool tool || ToolScopes.Changes(tool))
+            if (context.MatchedPrimitive is not McpServerTool tool || ToolPolicy.Changes(tool))
             {
                 return await next(context, cancellationToken);
             }

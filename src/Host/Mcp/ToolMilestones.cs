@@ -21,7 +21,7 @@ internal static class ToolMilestones
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
         {
-            if (context.MatchedPrimitive is not McpServerTool tool || !ToolScopes.Changes(tool) || context.Server.LoggingLevel is not { } level)
+            if (context.MatchedPrimitive is not McpServerTool tool || !ToolPolicy.Changes(tool) || context.Server.LoggingLevel is not { } level)
             {
                 return await next(context, cancellationToken);
             }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Host.Api;
 using VmwareMcp.Host.Audit;
 using VmwareMcp.Host.Security;
 
@@ -78,7 +79,7 @@ internal sealed class PluginAttachment : IAsyncDisposable
             var routes = new PluginRouteBuilder(new ApplicationBuilder(composite), composite);
             try
             {
-                plugin.EntryPoint.MapEndpoints(routes.MapGroup(string.Empty).RequireAuthorization(Scope.Read.Name()).AuditChanges());
+                plugin.EntryPoint.MapEndpoints(routes.MapGroup(string.Empty).RequireAuthorization(Scope.Read.Name()).EnforcePolicy().AuditChanges());
                 attachment.Endpoints = routes.Endpoints(services);
             }
             catch (Exception ex)

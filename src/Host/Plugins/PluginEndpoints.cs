@@ -1,3 +1,4 @@
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Host.Security;
 
 namespace VmwareMcp.Host.Plugins;
@@ -11,11 +12,11 @@ internal static class PluginEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/plugins", (PluginCatalog catalog) => catalog.Statuses())
-            .RequireAuthorization(Scope.Admin.Name())
+            .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Changes = false })
             .WithName("list_plugins")
             .WithSummary("List loaded and failed plugins");
         api.MapPost("/plugins/reload", (PluginRuntime runtime, CancellationToken cancellationToken) => runtime.ReloadAsync(cancellationToken))
-            .RequireAuthorization(Scope.Admin.Name())
+            .WithMetadata(new PolicyAttribute(AccessScope.Admin))
             .WithName("reload_plugins")
             .WithSummary("Load plugin folders added and unload those removed since the last scan");
     }

@@ -66,6 +66,11 @@ internal sealed partial class TargetProviders(
             : provider;
     }
 
+    /// <summary>The configured target a call names (or the only one), or null when the name is unknown or needed; the call itself then says why.</summary>
+    public TargetOptions? OptionsOf(string? target) =>
+        string.IsNullOrWhiteSpace(target) ? _slots.Count == 1 ? _slots.Values.Single().Target : null
+        : _slots.TryGetValue(target, out var slot) ? slot.Target : null;
+
     public bool MayAccess(string target) => Security.CallerScopes.MayTouch(Security.Caller.Current, target);
 
     public async ValueTask<IHypervisorProvider> GetAsync(string? target, CancellationToken cancellationToken)

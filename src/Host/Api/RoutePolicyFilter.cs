@@ -1,0 +1,56 @@
+using System.Text.Json;
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Policy;
+using VmwareMcp.Host.Security;
+using VmwareMcp.Host.Targets;
+
+namespace VmwareMcp.Host.Api;
+
+/// <summary>
+/// The REST side of the one policy boundary, for the host's routes and every plugin's, from the route's
+/// declared <see cref="PolicyAttribute"/> (a route without one changes state when its method is not GET):
+/// the declared scope is required; a change is refused on a read-only target; a destructive route that
+/// does not preview on its own answers <c>?dry_run=true</c> with a preview and does nothing.
+/// </summary>
+internal static class RoutePolicyFilter
+{
+    public static TBuilder EnforcePolicy<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilterFactory((factory, next) =>
+        {
+            var previewsItself = factory.MethodInfo.GetParameters().Any(p => p.Name == "dry_run");
+            return context =>
+            {
+                var http = context.HttpContext;
+                var policy = http.GetEndpoint()?.Metadata.GetMetadata<PolicyAttribute>();
+                var changes = policy?.Changes ?? !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
+                if (policy is not null && ScopeOf(policy) > CallerScopes.Of(http.User))
+                {
+                    throw new HypervisorException(HypervisorErrorKind.Forbidden,
+                        $"the token '{http.User.Identity?.Name}' lacks the '{ScopeOf(policy).Name()}' scope that {http.Request.Method} {http.Request.Path} needs; ask for a token with it");
+                }
+
+                var name = http.Request.Query[policy?.Target ?? "target"].FirstOrDefault();
+                if (changes && http.RequestServices.GetRequiredService<TargetProviders>().OptionsOf(name) is { ReadOnly: true } target)
+                {
+                    throw new HypervisorException(HypervisorErrorKind.Forbidden,
+                        $"target '{target.Name}' is read-only (read_only: true in the configuration); nothing was changed");
+                }
+
+                if (policy?.Destructive == true && !previewsItself && string.Equals(http.Request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return ValueTask.FromResult<object?>(Results.Ok(new FrontDoor.ActionPreview(true, $"{http.Request.Method} {http.Request.Path}", name ?? "the only target",
+                        policy.Subject is { } subject ? http.Request.RouteValues[subject]?.ToString() : null,
+                        $"Would run {http.Request.Method} {http.Request.Path} with {JsonSerializer.Serialize(Audit.AuditArguments.OfEndpoint(factory.MethodInfo.GetParameters(), context.Arguments, http.RequestServices))}; call again without dry_run to do it.")));
+                }
+
+                return next(context);
+            };
+        });
+
+    private static Scope ScopeOf(PolicyAttribute policy) => policy.Scope switch
+    {
+        AccessScope.Read => Scope.Read,
+        AccessScope.Operate => Scope.Operate,
+        _ => Scope.Admin,
+    };
+}
