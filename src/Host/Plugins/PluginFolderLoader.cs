@@ -145,11 +145,6 @@ internal sealed partial class PluginFolderLoader(ILogger logger)
 
     private static void CheckContractVersion(PluginManifest manifest)
     {
-        if (manifest.ContractVersion is null)
-        {
-            return;
-        }
-
         if (!Version.TryParse(manifest.ContractVersion, out var wanted))
         {
             throw new PluginLoadException($"contract_version '{manifest.ContractVersion}' is not a version such as {ContractVersion.Current}");

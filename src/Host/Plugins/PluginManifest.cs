@@ -20,21 +20,27 @@ internal sealed record PluginManifest
 
     [JsonPropertyName("contract_version")] public string? ContractVersion { get; init; }
 
-    /// <summary>Reads the manifest, or describes a folder without one by its name (entry <c>&lt;Folder&gt;.dll</c>).</summary>
-    /// <exception cref="PluginLoadException">Malformed manifest.</exception>
+    /// <summary>Reads the manifest; a folder without one is refused, since nothing says what it is or which contract it needs.</summary>
+    /// <exception cref="PluginLoadException">No manifest, a malformed one, or one without <c>contract_version</c>.</exception>
     public static PluginManifest Read(string folder)
     {
         var path = Path.Combine(folder, FileName);
         var folderName = Path.GetFileName(folder);
         if (!File.Exists(path))
         {
-            return new PluginManifest { Id = folderName, Name = folderName, EntryAssembly = folderName + ".dll" };
+            throw new PluginLoadException(
+                $"no {FileName}: every plugin folder needs a manifest with at least entry_assembly and contract_version (this host offers {Abstractions.ContractVersion.Current}); nothing of the folder was loaded");
         }
 
         try
         {
             var manifest = JsonSerializer.Deserialize<PluginManifest>(File.ReadAllText(path))
                 ?? throw new PluginLoadException($"{FileName} is empty");
+            if (string.IsNullOrWhiteSpace(manifest.ContractVersion))
+            {
+                throw new PluginLoadException($"{FileName} has no contract_version: say which contract the plugin was built against (this host offers {Abstractions.ContractVersion.Current})");
+            }
+
             return manifest with { Id = manifest.Id ?? folderName, Name = manifest.Name ?? folderName, EntryAssembly = manifest.EntryAssembly ?? folderName + ".dll" };
         }
         catch (JsonException ex)

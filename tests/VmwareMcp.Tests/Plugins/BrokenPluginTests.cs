@@ -18,8 +18,11 @@ public sealed class BrokenPluginTests : IAsyncLifetime
         PluginsFolder.CopyFolder(Path.Combine(RepositoryPaths.TestPlugins, "Throwing"), Path.Combine(plugins, "Throwing"));
         Directory.CreateDirectory(Path.Combine(plugins, "Garbage"));
         await File.WriteAllTextAsync(Path.Combine(plugins, "Garbage", "Garbage.dll"), "this is not an assembly");
+        await File.WriteAllTextAsync(Path.Combine(plugins, "Garbage", "plugin.json"), """{"name": "Garbage", "entry_assembly": "Garbage.dll", "contract_version": "1.4"}""");
+        Directory.CreateDirectory(Path.Combine(plugins, "Unnamed"));
+        await File.WriteAllTextAsync(Path.Combine(plugins, "Unnamed", "Unnamed.dll"), "no manifest beside it");
         Directory.CreateDirectory(Path.Combine(plugins, "Escaping"));
-        await File.WriteAllTextAsync(Path.Combine(plugins, "Escaping", "plugin.json"), """{"name": "Escaping", "entry_assembly": "../Vcenter/VmwareMcp.Plugins.Vcenter.dll"}""");
+        await File.WriteAllTextAsync(Path.Combine(plugins, "Escaping", "plugin.json"), """{"name": "Escaping", "entry_assembly": "../Vcenter/VmwareMcp.Plugins.Vcenter.dll", "contract_version": "1.4"}""");
         Directory.CreateDirectory(Path.Combine(plugins, "FutureContract"));
         await File.WriteAllTextAsync(Path.Combine(plugins, "FutureContract", "plugin.json"), """{"name": "FutureContract", "contract_version": "2.0"}""");
         _host = await TestHost.StartAsync(TestHost.SettingsFor(null), plugins);
@@ -41,6 +44,15 @@ public sealed class BrokenPluginTests : IAsyncLifetime
 
         Assert.Equal("failed", status.State);
         Assert.Contains("not a .NET assembly", status.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_without_plugin_json_is_refused_with_the_reason()
+    {
+        var status = await StatusOf("Unnamed");
+
+        Assert.Equal("failed", status.State);
+        Assert.Contains("no plugin.json", status.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -201,7 +201,11 @@ public sealed class DropInPluginTests : IAsyncLifetime
     [Fact]
     public async Task A_broken_plugin_dropped_in_is_reported_and_the_others_keep_serving()
     {
-        _plugins.DropFiles("Garbage", new Dictionary<string, string> { ["Garbage.dll"] = "this is not an assembly" });
+        _plugins.DropFiles("Garbage", new Dictionary<string, string>
+        {
+            ["Garbage.dll"] = "this is not an assembly",
+            ["plugin.json"] = """{"name": "Garbage", "entry_assembly": "Garbage.dll", "contract_version": "1.4"}""",
+        });
 
         var reload = await ReloadAsync();
 
