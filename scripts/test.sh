@@ -11,6 +11,8 @@ bash scripts/bootstrap.sh || exit 1
 (cd tests/conformance && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || { echo "tests: 0 passed, 1 failed (npm ci in tests/conformance failed)"; exit 1; }
 dotnet build VmwareMcp.sln -c Release -warnaserror 2>&1 | tail -n 3
 [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "tests: 0 passed, 1 failed (build failed)"; exit 1; }
+# The house style (.editorconfig): a change that leaves code unformatted fails here, as it would in review.
+dotnet format VmwareMcp.sln --verify-no-changes --no-restore -v q || { echo "tests: 0 passed, 1 failed (dotnet format --verify-no-changes: run dotnet format)"; exit 1; }
 
 log="$root/artifacts/test-output.txt"
 mkdir -p "$root/artifacts"

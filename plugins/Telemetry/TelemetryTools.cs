@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
-using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Metrics;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Providers;
 
 namespace VmwareMcp.Plugins.Telemetry;

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Server;
-using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Inventory;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Providers;
 
 namespace VmwareMcp.Plugins.Vcenter;

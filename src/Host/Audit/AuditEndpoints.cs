@@ -1,5 +1,5 @@
-using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Host.Security;
 
 namespace VmwareMcp.Host.Audit;

@@ -62,8 +62,14 @@ internal sealed class ChangeAudit : IDisposable
             : null;
         var ended = _started with
         {
-            Time = DateTimeOffset.UtcNow, Outcome = outcome, Status = status, Error = error,
-            DurationMs = (long)Stopwatch.GetElapsedTime(_clock).TotalMilliseconds, Tasks = [.. Tasks], Before = _before, After = after,
+            Time = DateTimeOffset.UtcNow,
+            Outcome = outcome,
+            Status = status,
+            Error = error,
+            DurationMs = (long)Stopwatch.GetElapsedTime(_clock).TotalMilliseconds,
+            Tasks = [.. Tasks],
+            Before = _before,
+            After = after,
         };
         try
         {

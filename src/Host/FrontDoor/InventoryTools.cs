@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Server;
-using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Inventory;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
 

@@ -1,7 +1,7 @@
-using VmwareMcp.Abstractions.Policy;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using VmwareMcp.Abstractions.Operations;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Host.Api;
 using VmwareMcp.Host.Security;

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Server;
-using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Operations;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Vms;
 using VmwareMcp.Host.Mcp;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
+using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Host.Api;
 using VmwareMcp.Host.Audit;
 using VmwareMcp.Host.Configuration;
@@ -12,7 +13,6 @@ using VmwareMcp.Host.Plugins;
 using VmwareMcp.Host.Security;
 using VmwareMcp.Host.Targets;
 using VmwareMcp.Host.Tls;
-using VmwareMcp.Abstractions.Providers;
 
 namespace VmwareMcp.Host.Startup;
 
