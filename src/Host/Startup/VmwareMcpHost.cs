@@ -130,6 +130,8 @@ public static partial class VmwareMcpHost
             services.AddProblemDetails();
             services.AddExceptionHandler<ProblemExceptionHandler>();
             services.ConfigureHttpJsonOptions(json => JsonDefaults.Apply(json.SerializerOptions));
+            // One instance, so its last check is shared (AddCheck alone would make one per probe).
+            services.AddSingleton<TargetsHealthCheck>();
             services.AddHealthChecks().AddCheck<TargetsHealthCheck>("targets", tags: [HealthEndpoints.ReadyTag]);
             services.AddOpenApi(Api.OpenApiConventions.Configure);
             // Binding failures throw, so the exception handler can say which field was wrong instead of an empty 400.

@@ -123,6 +123,29 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
         Assert.NotNull(await target.Inspector.VmNamedAsync("renewed-clone"));
     }
 
+    [Fact]
+    public async Task A_target_lost_after_a_task_started_is_recorded_unknown_and_the_answer_names_the_task()
+    {
+        var simulator = await Simulator.StartAsync("-delay", "200");
+        await using var host = await TestHost.StartAsync(TestHost.SettingsFor(simulator, "inventory_cache: false"));
+        using var client = host.CreateClient();
+        using var inspector = new SimulatorInspector(simulator);
+        var before = await inspector.RecentTaskIdsAsync();
+
+        var clone = client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "DC0_H0_VM0", destination_label = "orphan-clone" });
+        Assert.True(await Eventually.HoldsAsync(async () => (await inspector.RecentTaskIdsAsync()).Except(before).Any(), Patience));
+        await simulator.DisposeAsync(); // The endpoint goes away while the clone task runs.
+        using var response = await clone;
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var record = (await client.GetFromJsonAsync<List<AuditRecord>>("/api/v1/audit?limit=1000", Json.Options))!
+            .Single(r => r.Operation.Contains("/api/v1/vms/clone", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("unknown", record.Outcome);
+        Assert.NotEmpty(record.Tasks!);
+        Assert.Equal(record.Tasks, problem.GetProperty("tasks").EnumerateArray().Select(t => t.GetString()!));
+    }
+
     private static async Task<List<AuditRecord>> RecordsAsync(HttpClient client, string vm) =>
         (await client.GetFromJsonAsync<List<AuditRecord>>($"/api/v1/audit?vm={vm}&limit=1000", Json.Options))!
             .Where(r => r.Operation.Contains("/api/v1/vms/power", StringComparison.Ordinal)).ToList();
