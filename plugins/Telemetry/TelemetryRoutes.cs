@@ -13,7 +13,7 @@ using VmwareMcp.Abstractions.Providers;
 namespace VmwareMcp.Plugins.Telemetry;
 
 /// <summary>
-/// REST and streaming surfaces: the seed's <c>GET /metrics/v1/vm/{vm_name}/current</c>, history, hosts,
+/// REST and streaming surfaces: the original's <c>GET /metrics/v1/vm/{vm_name}/current</c>, history, hosts,
 /// datastores, an SSE stream of samples, and Prometheus text at <c>/metrics</c>.
 /// </summary>
 internal static class TelemetryRoutes

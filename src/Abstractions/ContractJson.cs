@@ -6,7 +6,7 @@ namespace VmwareMcp.Abstractions;
 
 /// <summary>
 /// The one JSON shape of every surface (REST bodies, MCP tool arguments and structured results): the
-/// seed's snake_case names, enums as SNAKE_UPPER text (<c>POWER_ON</c>), duplicate keys refused.
+/// original Python vmware-mcp-controller's snake_case names, enums as SNAKE_UPPER text (<c>POWER_ON</c>), duplicate keys refused.
 /// </summary>
 /// <remarks>Plugins pass <see cref="Options"/> to <c>WithTools&lt;T&gt;(…)</c> so their tools look like the host's.</remarks>
 public static class ContractJson

@@ -62,7 +62,7 @@ internal sealed class InventoryLookup
     public long FreeBytes(string datastore) =>
         Vim.Long(_objects.First(o => o.Obj.Type == "Datastore" && o.Text("name") == datastore)["summary.freeSpace"]) ?? 0;
 
-    /// <summary>The accessible datastore with the most free space (the seed's default).</summary>
+    /// <summary>The accessible datastore with the most free space (the original's default).</summary>
     public (ManagedObjectReference Ref, string Name) MostFreeDatastore()
     {
         var best = _objects.Where(o => o.Obj.Type == "Datastore" && o.Text("summary.accessible") != "false")

@@ -1,7 +1,7 @@
 namespace VmwareMcp.Abstractions.Targets;
 
-/// <summary>One configured vCenter or ESXi endpoint, with the seed's per-target keys.</summary>
-/// <remarks>The flat keys of a seed <c>settings.yml</c> define the target named <c>default</c>.</remarks>
+/// <summary>One configured vCenter or ESXi endpoint, with the original's per-target keys.</summary>
+/// <remarks>The flat keys of an original <c>settings.yml</c> define the target named <c>default</c>.</remarks>
 public sealed class TargetOptions
 {
     /// <summary>The target's name, as tools and routes select it (<c>target</c> parameter).</summary>

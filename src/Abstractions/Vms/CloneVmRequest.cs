@@ -1,6 +1,6 @@
 namespace VmwareMcp.Abstractions.Vms;
 
-/// <summary>A clone, with the seed's body names (<c>source_identifier</c>, <c>destination_label</c>).</summary>
+/// <summary>A clone, with the original's body names (<c>source_identifier</c>, <c>destination_label</c>).</summary>
 public sealed record CloneVmRequest
 {
     /// <summary>The VM or template to copy: id or exact name.</summary>

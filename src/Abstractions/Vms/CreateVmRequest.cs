@@ -1,6 +1,6 @@
 namespace VmwareMcp.Abstractions.Vms;
 
-/// <summary>A new VM, with the seed's body names (<c>vm_label</c>, <c>vcpus</c>, <c>ram_mib</c>, <c>target_ds</c>, <c>target_net</c>).</summary>
+/// <summary>A new VM, with the original's body names (<c>vm_label</c>, <c>vcpus</c>, <c>ram_mib</c>, <c>target_ds</c>, <c>target_net</c>).</summary>
 public sealed record CreateVmRequest
 {
     /// <summary>The VM's name.</summary>

@@ -1,6 +1,6 @@
 namespace VmwareMcp.Abstractions.Vms;
 
-/// <summary>The seed's <c>desired_state</c> values.</summary>
+/// <summary>The original's <c>desired_state</c> values.</summary>
 public enum PowerAction
 {
     /// <summary>Power on.</summary>

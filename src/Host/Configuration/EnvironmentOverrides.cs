@@ -1,9 +1,9 @@
 namespace VmwareMcp.Host.Configuration;
 
-/// <summary>The seed's environment variable names, which override the file's flat keys.</summary>
+/// <summary>The original's environment variable names, which override the file's flat keys.</summary>
 internal static class EnvironmentOverrides
 {
-    /// <summary>Environment variable → configuration key, in the seed's table order, then ours.</summary>
+    /// <summary>Environment variable → configuration key, in the original's table order, then ours.</summary>
     public static readonly IReadOnlyList<(string Variable, string Key)> Map =
     [
         ("VCENTER_ADDRESS", "vcenter_endpoint"),

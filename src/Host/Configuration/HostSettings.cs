@@ -23,7 +23,7 @@ public sealed class HostSettings
     /// <summary><c>access_token</c>: the API key. Never log it.</summary>
     public string? AccessToken { get; init; }
 
-    /// <summary>Every accepted token: <c>tokens:</c> plus the seed's <c>access_token</c> as an admin token.</summary>
+    /// <summary>Every accepted token: <c>tokens:</c> plus the original's <c>access_token</c> as an admin token.</summary>
     public IReadOnlyList<Security.TokenGrant> Tokens { get; init; } = [];
 
     /// <summary><c>audit_log</c>: the JSON-lines file every change (allowed or refused) is appended to.</summary>
@@ -71,7 +71,7 @@ public sealed class HostSettings
     /// <summary><c>session_token_lifetime_seconds</c>: how long a token from token_exchange lives.</summary>
     public TimeSpan SessionTokenLifetime { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>The configured targets: <c>targets:</c> plus the flat seed keys as <c>default</c>.</summary>
+    /// <summary>The configured targets: <c>targets:</c> plus the original's flat keys as <c>default</c>.</summary>
     public IReadOnlyList<TargetOptions> Targets { get; init; } = [];
 
     /// <summary>Unknown keys found, each with a suggestion; logged as warnings at start.</summary>

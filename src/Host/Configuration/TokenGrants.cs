@@ -4,7 +4,7 @@ using VmwareMcp.Host.Security;
 
 namespace VmwareMcp.Host.Configuration;
 
-/// <summary>Reads <c>tokens:</c> and the seed's <c>access_token</c> into <see cref="TokenGrant"/>s.</summary>
+/// <summary>Reads <c>tokens:</c> and the original's <c>access_token</c> into <see cref="TokenGrant"/>s.</summary>
 internal static class TokenGrants
 {
     public static List<TokenGrant> Read(SettingReader reader, string? accessToken)
@@ -12,7 +12,7 @@ internal static class TokenGrants
         var grants = new List<TokenGrant>();
         if (accessToken is not null)
         {
-            // The seed's single key keeps working, with every right it always had.
+            // The original's single key keeps working, with every right it always had.
             grants.Add(new TokenGrant("access_token", Hash(accessToken), Scope.Admin, []));
         }
 

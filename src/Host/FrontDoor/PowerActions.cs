@@ -4,7 +4,7 @@ using VmwareMcp.Abstractions.Vms;
 
 namespace VmwareMcp.Host.FrontDoor;
 
-/// <summary>Reads the seed's <c>desired_state</c> words (POWER_ON …), case-insensitively.</summary>
+/// <summary>Reads the original's <c>desired_state</c> words (POWER_ON …), case-insensitively.</summary>
 internal static class PowerActions
 {
     private static readonly Dictionary<string, PowerAction> ByName =

@@ -6,7 +6,7 @@ using VmwareMcp.Host.Targets;
 namespace VmwareMcp.Host.FrontDoor;
 
 /// <summary>
-/// The seed's REST routes for VMs, plus the rest of the lifecycle. Every route takes <c>?target=</c>;
+/// The original's REST routes for VMs, plus the rest of the lifecycle. Every route takes <c>?target=</c>;
 /// errors leave as problem details through the host's exception handler. Over REST the call itself is the
 /// confirmation; <c>?dry_run=true</c> previews a destructive one instead.
 /// </summary>
@@ -32,7 +32,7 @@ internal static class VmRoutes
             })
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "vm_label", Creates = "vm_label" })
             .Produces<VmDetails>(StatusCodes.Status201Created)
-            .WithName("create_vm").WithSummary("Create a VM (seed body: vm_label, vcpus, ram_mib, target_ds, target_net)");
+            .WithName("create_vm").WithSummary("Create a VM (original body: vm_label, vcpus, ram_mib, target_ds, target_net)");
 
         vms.MapPost("/clone", async (TargetProviders targets, CloneVmRequest body, string? target, CancellationToken ct) =>
             {
@@ -41,13 +41,13 @@ internal static class VmRoutes
             })
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "source_identifier", Creates = "destination_label" })
             .Produces<VmDetails>(StatusCodes.Status201Created)
-            .WithName("clone_vm").WithSummary("Clone a VM or template (seed body: source_identifier, destination_label)");
+            .WithName("clone_vm").WithSummary("Clone a VM or template (original body: source_identifier, destination_label)");
 
         vms.MapPost("/delete", (TargetProviders targets, DeleteVmBody body, string? target, bool? dry_run, CancellationToken ct) =>
                 DeleteAsync(targets, body.VmIdentifier, body.Force, target, dry_run, ct))
             .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Destructive = true, Subject = "vm_identifier" })
             .Produces<VmReference>()
-            .WithName("delete_vm_seed").WithSummary("Delete a VM (seed body: vm_identifier; force powers it off first; ?dry_run=true previews)");
+            .WithName("delete_vm_by_body").WithSummary("Delete a VM (original body: vm_identifier; force powers it off first; ?dry_run=true previews)");
 
         vms.MapDelete("/{id}", (TargetProviders targets, string id, bool? force, string? target, bool? dry_run, CancellationToken ct) =>
                 DeleteAsync(targets, id, force ?? false, target, dry_run, ct))
@@ -64,7 +64,7 @@ internal static class VmRoutes
             })
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Destructive = true, Subject = "vm_identifier" })
             .Produces<PowerResult>()
-            .WithName("power_vm").WithSummary("Change power state (seed body: vm_identifier, desired_state; ?dry_run=true previews)");
+            .WithName("power_vm").WithSummary("Change power state (original body: vm_identifier, desired_state; ?dry_run=true previews)");
 
         vms.MapPost("/{id}/reconfigure", async (TargetProviders targets, string id, ReconfigureVmRequest body, string? target, CancellationToken ct) =>
                 await (await targets.GetForChangeAsync(target, ct)).ReconfigureVmAsync(id, body, ct))

@@ -3,7 +3,7 @@ using VmwareMcp.Host.Api;
 
 namespace VmwareMcp.Host.Mcp;
 
-/// <summary>The MCP server: Streamable HTTP and the seed's SSE transport at /mcp, or stdio.</summary>
+/// <summary>The MCP server: Streamable HTTP and the original's SSE transport at /mcp, or stdio.</summary>
 internal static class McpServerSetup
 {
     public const string Route = "/mcp";
@@ -42,7 +42,7 @@ internal static class McpServerSetup
             {
                 // Old SSE clients need a session; new Streamable HTTP clients are served statelessly on the same endpoint.
                 options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
-#pragma warning disable MCP9004 // The seed promises SSE; the SDK keeps it as a legacy transport.
+#pragma warning disable MCP9004 // The original offers SSE; the SDK keeps it as a legacy transport.
                 options.EnableLegacySse = true;
 #pragma warning restore MCP9004
             });

@@ -11,7 +11,7 @@ public sealed record HostStartOptions
     /// <summary>Serve MCP over stdin/stdout instead of HTTP.</summary>
     public bool Stdio { get; init; }
 
-    /// <summary>The environment variables to read the seed's overrides from.</summary>
+    /// <summary>The environment variables to read the original's overrides from.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = ReadProcessEnvironment();
 
     /// <summary>Where the default <c>plugins/</c> folder is looked for.</summary>
