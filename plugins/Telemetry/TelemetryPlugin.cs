@@ -27,5 +27,8 @@ public sealed class TelemetryPlugin : IVmwareMcpPlugin
     }
 
     /// <inheritdoc />
+    public IReadOnlyCollection<string> ConfigurationKeys { get; } = ["telemetry_interval_seconds", "telemetry_history_minutes"];
+
+    /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => TelemetryRoutes.Map(endpoints);
 }

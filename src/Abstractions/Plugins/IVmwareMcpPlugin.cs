@@ -23,6 +23,14 @@ public interface IVmwareMcpPlugin
     /// <param name="configuration">The host's whole configuration; a plugin binds its own section.</param>
     void ConfigureServices(IServiceCollection services, IConfiguration configuration);
 
+    /// <summary>
+    /// The top-level configuration keys the plugin reads (for example <c>telemetry_interval_seconds</c>), so the
+    /// host does not warn about them as unknown. Validate their values at start (<c>ValidateOnStart</c>), with
+    /// messages naming the key, what it accepts and what was found. Since 1.5; keys under <c>plugins:</c> are
+    /// never warned about.
+    /// </summary>
+    IReadOnlyCollection<string> ConfigurationKeys => [];
+
     /// <summary>Maps the plugin's REST routes.</summary>
     /// <param name="endpoints">A route group that already requires an authenticated caller.</param>
     void MapEndpoints(IEndpointRouteBuilder endpoints);

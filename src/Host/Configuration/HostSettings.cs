@@ -75,7 +75,7 @@ public sealed class HostSettings
     public IReadOnlyList<TargetOptions> Targets { get; init; } = [];
 
     /// <summary>Unknown keys found, each with a suggestion; logged as warnings at start.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<UnknownKey> Warnings { get; init; } = [];
 
     /// <summary><c>webhooks</c>: URLs that receive every new event of every target as a JSON POST.</summary>
     public IReadOnlyList<Uri> Webhooks { get; init; } = [];

@@ -210,9 +210,9 @@ internal static class HostSettingsLoader
         return webhooks;
     }
 
-    private static List<string> UnknownKeys(FlatSettings flat)
+    private static List<UnknownKey> UnknownKeys(FlatSettings flat)
     {
-        var warnings = new List<string>();
+        var warnings = new List<UnknownKey>();
         var known = SettingKeys.Host.Concat(SettingKeys.Target).ToArray();
         var targetKnown = SettingKeys.Target.Append("name").ToArray();
         foreach (var key in flat.Values.Keys.Concat(flat.Containers))
@@ -232,12 +232,12 @@ internal static class HostSettingsLoader
             {
                 if (!targetKnown.Contains(parts[2], StringComparer.OrdinalIgnoreCase))
                 {
-                    warnings.Add($"{flat.Origin}: unknown key '{key}'; did you mean '{SettingKeys.Closest(parts[2], targetKnown)}'?");
+                    warnings.Add(new UnknownKey(key, $"{flat.Origin}: unknown key '{key}'; did you mean '{SettingKeys.Closest(parts[2], targetKnown)}'?"));
                 }
             }
             else if (parts.Length == 1 && !known.Contains(parts[0], StringComparer.OrdinalIgnoreCase))
             {
-                warnings.Add($"{flat.Origin}: unknown key '{key}'; did you mean '{SettingKeys.Closest(parts[0], known)}'?");
+                warnings.Add(new UnknownKey(key, $"{flat.Origin}: unknown key '{key}'; did you mean '{SettingKeys.Closest(parts[0], known)}'?"));
             }
         }
 

@@ -81,7 +81,7 @@ public static partial class VmwareMcpHost
 
             var app = builder.Build();
             MapEndpoints(app, catalog, logger);
-            LogStart(logger, settings);
+            LogStart(logger, settings, catalog);
             return app;
         }
         catch
@@ -102,9 +102,9 @@ public static partial class VmwareMcpHost
         var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = options.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(flat.Values);
-        AddServices(builder.Services, builder.Configuration, settings, serilog, logger, stdio: true);
+        var catalog = AddServices(builder.Services, builder.Configuration, settings, serilog, logger, stdio: true);
         options.ConfigureServices?.Invoke(builder.Services);
-        LogStart(logger, settings);
+        LogStart(logger, settings, catalog);
         return builder.Build();
     }
 
@@ -191,11 +191,13 @@ public static partial class VmwareMcpHost
         }
     }
 
-    private static void LogStart(Microsoft.Extensions.Logging.ILogger logger, HostSettings settings)
+    private static void LogStart(Microsoft.Extensions.Logging.ILogger logger, HostSettings settings, PluginCatalog catalog)
     {
-        foreach (var warning in settings.Warnings)
+        // Keys a loaded plugin reads are not unknown; only now, with the plugins loaded, is that known.
+        var claimed = catalog.Loaded.SelectMany(p => p.EntryPoint.ConfigurationKeys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var warning in settings.Warnings.Where(w => !claimed.Contains(w.Key)))
         {
-            LogConfigWarning(logger, warning);
+            LogConfigWarning(logger, warning.Message);
         }
 
         if (settings.AllowAnonymous)

@@ -207,7 +207,7 @@ public sealed class HostSettingsLoaderTests
     {
         var settings = Load(SettingsFiles.Write("settings.yml", SettingsFiles.SeedYaml + "\nverify_ssl_certs: true\n"));
 
-        var warning = Assert.Single(settings.Warnings);
+        var warning = Assert.Single(settings.Warnings).Message;
         Assert.Contains("'verify_ssl_certs'", warning, StringComparison.Ordinal);
         Assert.Contains("did you mean 'verify_ssl_cert'", warning, StringComparison.Ordinal);
     }

@@ -88,4 +88,12 @@ public sealed class FloodTests
         Assert.Equal(2, files.Length);
         Assert.All(files, f => Assert.True(new FileInfo(f).Length <= 1024 * 1024 + 64 * 1024, $"{f} is {new FileInfo(f).Length} bytes"));
     }
+
+    [Fact]
+    public async Task A_key_no_loaded_plugin_reads_is_warned_about()
+    {
+        await using var host = await TestHost.StartAsync(TestHost.SettingsFor(null, "telemetry_intervall_seconds: 5"));
+
+        Assert.Contains(host.Logs.Lines, l => l.Contains("unknown key 'telemetry_intervall_seconds'", StringComparison.Ordinal));
+    }
 }

@@ -19,6 +19,12 @@ public sealed class TelemetryTests(CollectedVcenter vcenter) : IClassFixture<Col
     private const string Vm = "DC0_H0_VM0";
 
     [Fact]
+    public void The_plugins_own_configuration_keys_are_not_warned_about_as_unknown()
+    {
+        Assert.DoesNotContain(vcenter.Host.Logs.Lines, l => l.Contains("unknown key 'telemetry_", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_seeds_current_route_matches_an_independent_quickstats_read()
     {
         using var client = vcenter.Host.CreateClient();
