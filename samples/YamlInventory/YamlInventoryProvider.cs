@@ -43,9 +43,30 @@ public sealed class YamlInventoryProvider(TargetOptions target, InventoryFile fi
     {
         var found = (await file.ReadAsync(cancellationToken)).FirstOrDefault(v => v.Name == vm)
             ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"no VM named '{vm}' in the YAML inventory of target '{Target.Name}'");
-        return new VmDetails(
-            found.Name, found.Name, found.PowerState, false, found.GuestId, found.GuestId, found.NumCpu, found.MemoryMib,
-            null, null, found.IpAddress, null, null, found.Host, null, [], [], [], found.Annotation, [], null);
+        return new VmDetails
+        {
+            Id = found.Name,
+            Name = found.Name,
+            PowerState = found.PowerState,
+            IsTemplate = false,
+            GuestId = found.GuestId,
+            GuestFullName = found.GuestId,
+            NumCpu = found.NumCpu,
+            MemoryMib = found.MemoryMib,
+            Uuid = null,
+            InstanceUuid = null,
+            IpAddress = found.IpAddress,
+            HostName = null,
+            ToolsStatus = null,
+            Host = found.Host,
+            Cluster = null,
+            Datastores = [],
+            Disks = [],
+            Nics = [],
+            Annotation = found.Annotation,
+            Snapshots = [],
+            CurrentSnapshot = null,
+        };
     }
 
     private static VmSummary Summary(InventoryVm vm) =>

@@ -8,11 +8,11 @@ namespace VmwareMcp.Abstractions;
 public static class ContractVersion
 {
     /// <summary>Major version: plugins must match it exactly.</summary>
-    public const int Major = 1;
+    public const int Major = 2;
 
     /// <summary>Minor version: the host serves plugins built against this minor or an older one.</summary>
-    public const int Minor = 5;
+    public const int Minor = 0;
 
     /// <summary>The version as text, <c>Major.Minor</c>.</summary>
-    public const string Current = "1.5";
+    public const string Current = "2.0";
 }

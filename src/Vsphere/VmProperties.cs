@@ -42,29 +42,31 @@ internal static class VmProperties
         var host = vm.Ref("runtime.host");
         var devices = vm["config.hardware.device"]?.Elements().ToList() ?? [];
         var snapshotInfo = vm["snapshot"];
-        return new VmDetails(
-            vm.Obj.Value,
-            vm.Text("name") ?? vm.Obj.Value,
-            vm.Text("runtime.powerState") ?? "unknown",
-            vm.Text("config.template") == "true",
-            vm.Text("config.guestId"),
-            vm.Text("config.guestFullName"),
-            (int)(Vim.Long(vm["config.hardware.numCPU"]) ?? 0),
-            (int)(Vim.Long(vm["config.hardware.memoryMB"]) ?? 0),
-            vm.Text("config.uuid"),
-            vm.Text("config.instanceUuid"),
-            NullIfEmpty(vm.Text("guest.ipAddress")),
-            NullIfEmpty(vm.Text("guest.hostName")),
-            vm.Text("guest.toolsRunningStatus"),
-            host is null ? null : hosts.HostName(host.Value),
-            host is null ? null : hosts.ClusterName(host.Value),
-            vm.Refs("datastore").Select(d => names.GetValueOrDefault(d, d.Value)).ToList(),
-            devices.Where(d => Vim.TypeOf(d) == "VirtualDisk").Select(d => ToDisk(d, names)).ToList(),
-            devices.Where(d => d.Element(VimNamespaces.V + "macAddress") is not null || Vim.TypeOf(d).StartsWith("VirtualE1000", StringComparison.Ordinal) || Vim.TypeOf(d).StartsWith("VirtualVmxnet", StringComparison.Ordinal))
+        return new VmDetails
+        {
+            Id = vm.Obj.Value,
+            Name = vm.Text("name") ?? vm.Obj.Value,
+            PowerState = vm.Text("runtime.powerState") ?? "unknown",
+            IsTemplate = vm.Text("config.template") == "true",
+            GuestId = vm.Text("config.guestId"),
+            GuestFullName = vm.Text("config.guestFullName"),
+            NumCpu = (int)(Vim.Long(vm["config.hardware.numCPU"]) ?? 0),
+            MemoryMib = (int)(Vim.Long(vm["config.hardware.memoryMB"]) ?? 0),
+            Uuid = vm.Text("config.uuid"),
+            InstanceUuid = vm.Text("config.instanceUuid"),
+            IpAddress = NullIfEmpty(vm.Text("guest.ipAddress")),
+            HostName = NullIfEmpty(vm.Text("guest.hostName")),
+            ToolsStatus = vm.Text("guest.toolsRunningStatus"),
+            Host = host is null ? null : hosts.HostName(host.Value),
+            Cluster = host is null ? null : hosts.ClusterName(host.Value),
+            Datastores = vm.Refs("datastore").Select(d => names.GetValueOrDefault(d, d.Value)).ToList(),
+            Disks = devices.Where(d => Vim.TypeOf(d) == "VirtualDisk").Select(d => ToDisk(d, names)).ToList(),
+            Nics = devices.Where(d => d.Element(VimNamespaces.V + "macAddress") is not null || Vim.TypeOf(d).StartsWith("VirtualE1000", StringComparison.Ordinal) || Vim.TypeOf(d).StartsWith("VirtualVmxnet", StringComparison.Ordinal))
                 .Select(d => ToNic(d, names, portgroupNames)).ToList(),
-            NullIfEmpty(vm.Text("config.annotation")),
-            Snapshots.Flatten(snapshotInfo),
-            Vim.Ref(snapshotInfo?.Element(VimNamespaces.V + "currentSnapshot"))?.Value);
+            Annotation = NullIfEmpty(vm.Text("config.annotation")),
+            Snapshots = Snapshots.Flatten(snapshotInfo),
+            CurrentSnapshot = Vim.Ref(snapshotInfo?.Element(VimNamespaces.V + "currentSnapshot"))?.Value,
+        };
     }
 
     private static VmDisk ToDisk(XElement disk, IReadOnlyDictionary<ManagedObjectReference, string> names)

@@ -45,23 +45,25 @@ public abstract partial class VsphereProvider
             HostDirectory.ComputeSpec,
         ], cancellationToken);
         var clusters = objects.Where(o => o.Obj.Type == "ClusterComputeResource").ToDictionary(o => o.Obj, o => o.Text("name"));
-        return objects.Where(o => o.Obj.Type == "HostSystem").Select(o => new HostInfo(
-                o.Obj.Value,
-                o.Text("name") ?? o.Obj.Value,
-                o.Ref("parent") is { } parent ? clusters.GetValueOrDefault(parent) : null,
-                o.Text("runtime.connectionState") ?? "unknown",
-                o.Text("runtime.powerState") ?? "unknown",
-                o.Text("runtime.inMaintenanceMode") == "true",
-                o.Text("summary.hardware.vendor"),
-                o.Text("summary.hardware.model"),
-                o.Text("summary.hardware.cpuModel"),
-                (int)(Vim.Long(o["summary.hardware.numCpuCores"]) ?? 0),
-                (int)(Vim.Long(o["summary.hardware.numCpuThreads"]) ?? 0),
-                (int)(Vim.Long(o["summary.hardware.cpuMhz"]) ?? 0),
-                Vim.Long(o["summary.hardware.memorySize"]) ?? 0,
-                o.Text("summary.config.product.version"),
-                o.Text("summary.config.product.build"),
-                Vim.Long(o["summary.quickStats.uptime"]) ?? (Vim.Time(o["runtime.bootTime"]) is { } boot ? (long)(DateTimeOffset.UtcNow - boot).TotalSeconds : null)))
+        return objects.Where(o => o.Obj.Type == "HostSystem").Select(o => new HostInfo
+        {
+            Id = o.Obj.Value,
+            Name = o.Text("name") ?? o.Obj.Value,
+            Cluster = o.Ref("parent") is { } parent ? clusters.GetValueOrDefault(parent) : null,
+            ConnectionState = o.Text("runtime.connectionState") ?? "unknown",
+            PowerState = o.Text("runtime.powerState") ?? "unknown",
+            InMaintenanceMode = o.Text("runtime.inMaintenanceMode") == "true",
+            Vendor = o.Text("summary.hardware.vendor"),
+            Model = o.Text("summary.hardware.model"),
+            CpuModel = o.Text("summary.hardware.cpuModel"),
+            CpuCores = (int)(Vim.Long(o["summary.hardware.numCpuCores"]) ?? 0),
+            CpuThreads = (int)(Vim.Long(o["summary.hardware.numCpuThreads"]) ?? 0),
+            CpuMhz = (int)(Vim.Long(o["summary.hardware.cpuMhz"]) ?? 0),
+            MemoryBytes = Vim.Long(o["summary.hardware.memorySize"]) ?? 0,
+            Version = o.Text("summary.config.product.version"),
+            Build = o.Text("summary.config.product.build"),
+            UptimeSeconds = Vim.Long(o["summary.quickStats.uptime"]) ?? (Vim.Time(o["runtime.bootTime"]) is { } boot ? (long)(DateTimeOffset.UtcNow - boot).TotalSeconds : null),
+        })
             .OrderBy(h => h.Name, StringComparer.Ordinal)
             .ToList();
     }

@@ -56,25 +56,27 @@ public abstract partial class VsphereProvider : IMetricsSource
                 .GroupBy(s => s.Instance)
                 .Select(g => new NicThroughput(g.Key, g.FirstOrDefault(s => s.Counter == "net.received.average")?.Value, g.FirstOrDefault(s => s.Counter == "net.transmitted.average")?.Value))
                 .ToList() ?? [];
-            return new VmMetrics(
-                m.Obj.Value,
-                m.Text("name") ?? m.Obj.Value,
-                m.Text("runtime.powerState") ?? "unknown",
-                sample?.Timestamp ?? now,
-                sample?.Aggregate("cpu.usage.average") / 100.0,
-                Vim.Long(m["summary.quickStats.overallCpuUsage"]) ?? sample?.Aggregate("cpu.usagemhz.average"),
-                sample?.Aggregate("mem.usage.average") / 100.0,
-                sample?.Aggregate("mem.consumed.average") / 1024,
-                Vim.Long(m["summary.quickStats.guestMemoryUsage"]),
-                Vim.Long(m["summary.quickStats.hostMemoryUsage"]),
-                Vim.Long(m["summary.storage.committed"]),
-                Vim.Long(m["summary.storage.uncommitted"]),
-                m["storage.perDatastoreUsage"]?.Elements().Select(u => new DatastoreShare(
+            return new VmMetrics
+            {
+                Id = m.Obj.Value,
+                Name = m.Text("name") ?? m.Obj.Value,
+                PowerState = m.Text("runtime.powerState") ?? "unknown",
+                SampledAt = sample?.Timestamp ?? now,
+                CpuUsagePercent = sample?.Aggregate("cpu.usage.average") / 100.0,
+                CpuUsageMhz = Vim.Long(m["summary.quickStats.overallCpuUsage"]) ?? sample?.Aggregate("cpu.usagemhz.average"),
+                MemoryUsagePercent = sample?.Aggregate("mem.usage.average") / 100.0,
+                MemoryConsumedMib = sample?.Aggregate("mem.consumed.average") / 1024,
+                MemoryActiveMib = Vim.Long(m["summary.quickStats.guestMemoryUsage"]),
+                HostMemoryUsageMib = Vim.Long(m["summary.quickStats.hostMemoryUsage"]),
+                StorageCommittedBytes = Vim.Long(m["summary.storage.committed"]),
+                StorageUncommittedBytes = Vim.Long(m["summary.storage.uncommitted"]),
+                Datastores = m["storage.perDatastoreUsage"]?.Elements().Select(u => new DatastoreShare(
                     Vim.Ref(u.Element(VimNamespaces.V + "datastore")) is { } ds ? datastoreNames.GetValueOrDefault(ds, ds.Value) : "unknown",
                     Vim.Long(u.Element(VimNamespaces.V + "committed")) ?? 0)).ToList() ?? [],
-                sample?.Aggregate("net.received.average"),
-                sample?.Aggregate("net.transmitted.average"),
-                nics);
+                NetworkReceivedKBps = sample?.Aggregate("net.received.average"),
+                NetworkTransmittedKBps = sample?.Aggregate("net.transmitted.average"),
+                Nics = nics,
+            };
         }).OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -33,8 +33,29 @@ public sealed class AcmeProviderProvider(TargetOptions target, AcmeProviderInven
     {
         var found = inventory.All.FirstOrDefault(v => v.Id == vm || v.Name == vm)
             ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"no VM '{vm}' on target '{Target.Name}'");
-        return Task.FromResult(new VmDetails(
-            found.Id, found.Name, found.PowerState, found.IsTemplate, found.GuestId, null, found.NumCpu, found.MemoryMib,
-            null, null, found.IpAddress, null, null, found.Host, found.Cluster, [], [], [], null, [], null));
+        return Task.FromResult(new VmDetails
+        {
+            Id = found.Id,
+            Name = found.Name,
+            PowerState = found.PowerState,
+            IsTemplate = found.IsTemplate,
+            GuestId = found.GuestId,
+            GuestFullName = null,
+            NumCpu = found.NumCpu,
+            MemoryMib = found.MemoryMib,
+            Uuid = null,
+            InstanceUuid = null,
+            IpAddress = found.IpAddress,
+            HostName = null,
+            ToolsStatus = null,
+            Host = found.Host,
+            Cluster = found.Cluster,
+            Datastores = [],
+            Disks = [],
+            Nics = [],
+            Annotation = null,
+            Snapshots = [],
+            CurrentSnapshot = null,
+        });
     }
 }

@@ -1,30 +1,68 @@
 namespace VmwareMcp.Abstractions.Vms;
 
 /// <summary>Everything an operator asks about one VM.</summary>
-/// <param name="Id">Managed object id.</param>
-/// <param name="Name">Display name.</param>
-/// <param name="PowerState"><c>poweredOn</c>, <c>poweredOff</c> or <c>suspended</c>.</param>
-/// <param name="IsTemplate">Whether it is a template.</param>
-/// <param name="GuestId">Configured guest OS id.</param>
-/// <param name="GuestFullName">Guest OS as reported.</param>
-/// <param name="NumCpu">vCPUs.</param>
-/// <param name="MemoryMib">Memory in MiB.</param>
-/// <param name="Uuid">BIOS UUID.</param>
-/// <param name="InstanceUuid">vCenter instance UUID.</param>
-/// <param name="IpAddress">Primary IP reported by VMware Tools.</param>
-/// <param name="HostName">Guest host name reported by VMware Tools.</param>
-/// <param name="ToolsStatus">VMware Tools running state.</param>
-/// <param name="Host">Host name.</param>
-/// <param name="Cluster">Cluster name, or null.</param>
-/// <param name="Datastores">Names of the datastores it uses.</param>
-/// <param name="Disks">Virtual disks.</param>
-/// <param name="Nics">Network adapters.</param>
-/// <param name="Annotation">The notes field.</param>
-/// <param name="Snapshots">Snapshots, flat, each naming its parent.</param>
-/// <param name="CurrentSnapshot">Id of the current snapshot, or null.</param>
-public sealed record VmDetails(
-    string Id, string Name, string PowerState, bool IsTemplate, string? GuestId, string? GuestFullName,
-    int NumCpu, int MemoryMib, string? Uuid, string? InstanceUuid, string? IpAddress, string? HostName,
-    string? ToolsStatus, string? Host, string? Cluster, IReadOnlyList<string> Datastores,
-    IReadOnlyList<VmDisk> Disks, IReadOnlyList<VmNic> Nics, string? Annotation,
-    IReadOnlyList<SnapshotInfo> Snapshots, string? CurrentSnapshot);
+public sealed record VmDetails
+{
+    /// <summary>Managed object id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary><c>poweredOn</c>, <c>poweredOff</c> or <c>suspended</c>.</summary>
+    public required string PowerState { get; init; }
+
+    /// <summary>Whether it is a template.</summary>
+    public bool IsTemplate { get; init; }
+
+    /// <summary>Configured guest OS id.</summary>
+    public string? GuestId { get; init; }
+
+    /// <summary>Guest OS as reported.</summary>
+    public string? GuestFullName { get; init; }
+
+    /// <summary>vCPUs.</summary>
+    public int NumCpu { get; init; }
+
+    /// <summary>Memory in MiB.</summary>
+    public int MemoryMib { get; init; }
+
+    /// <summary>BIOS UUID.</summary>
+    public string? Uuid { get; init; }
+
+    /// <summary>vCenter instance UUID.</summary>
+    public string? InstanceUuid { get; init; }
+
+    /// <summary>Primary IP reported by VMware Tools.</summary>
+    public string? IpAddress { get; init; }
+
+    /// <summary>Guest host name reported by VMware Tools.</summary>
+    public string? HostName { get; init; }
+
+    /// <summary>VMware Tools running state.</summary>
+    public string? ToolsStatus { get; init; }
+
+    /// <summary>Host name.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Cluster name, or null.</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary>Names of the datastores it uses.</summary>
+    public IReadOnlyList<string> Datastores { get; init; } = [];
+
+    /// <summary>Virtual disks.</summary>
+    public IReadOnlyList<VmDisk> Disks { get; init; } = [];
+
+    /// <summary>Network adapters.</summary>
+    public IReadOnlyList<VmNic> Nics { get; init; } = [];
+
+    /// <summary>The notes field.</summary>
+    public string? Annotation { get; init; }
+
+    /// <summary>Snapshots, flat, each naming its parent.</summary>
+    public IReadOnlyList<SnapshotInfo> Snapshots { get; init; } = [];
+
+    /// <summary>Id of the current snapshot, or null.</summary>
+    public string? CurrentSnapshot { get; init; }
+}

@@ -18,13 +18,13 @@ public sealed class BrokenPluginTests : IAsyncLifetime
         PluginsFolder.CopyFolder(Path.Combine(RepositoryPaths.TestPlugins, "Throwing"), Path.Combine(plugins, "Throwing"));
         Directory.CreateDirectory(Path.Combine(plugins, "Garbage"));
         await File.WriteAllTextAsync(Path.Combine(plugins, "Garbage", "Garbage.dll"), "this is not an assembly");
-        await File.WriteAllTextAsync(Path.Combine(plugins, "Garbage", "plugin.json"), """{"name": "Garbage", "entry_assembly": "Garbage.dll", "contract_version": "1.4"}""");
+        await File.WriteAllTextAsync(Path.Combine(plugins, "Garbage", "plugin.json"), """{"name": "Garbage", "entry_assembly": "Garbage.dll", "contract_version": "2.0"}""");
         Directory.CreateDirectory(Path.Combine(plugins, "Unnamed"));
         await File.WriteAllTextAsync(Path.Combine(plugins, "Unnamed", "Unnamed.dll"), "no manifest beside it");
         Directory.CreateDirectory(Path.Combine(plugins, "Escaping"));
-        await File.WriteAllTextAsync(Path.Combine(plugins, "Escaping", "plugin.json"), """{"name": "Escaping", "entry_assembly": "../Vcenter/VmwareMcp.Plugins.Vcenter.dll", "contract_version": "1.4"}""");
+        await File.WriteAllTextAsync(Path.Combine(plugins, "Escaping", "plugin.json"), """{"name": "Escaping", "entry_assembly": "../Vcenter/VmwareMcp.Plugins.Vcenter.dll", "contract_version": "2.0"}""");
         Directory.CreateDirectory(Path.Combine(plugins, "FutureContract"));
-        await File.WriteAllTextAsync(Path.Combine(plugins, "FutureContract", "plugin.json"), """{"name": "FutureContract", "contract_version": "2.0"}""");
+        await File.WriteAllTextAsync(Path.Combine(plugins, "FutureContract", "plugin.json"), """{"name": "FutureContract", "contract_version": "3.0"}""");
         _host = await TestHost.StartAsync(TestHost.SettingsFor(null), plugins);
     }
 
@@ -79,7 +79,7 @@ public sealed class BrokenPluginTests : IAsyncLifetime
         var status = await StatusOf("FutureContract");
 
         Assert.Equal("failed", status.State);
-        Assert.Contains("contract 2.0", status.Error, StringComparison.Ordinal);
+        Assert.Contains("contract 3.0", status.Error, StringComparison.Ordinal);
     }
 
     [Fact]

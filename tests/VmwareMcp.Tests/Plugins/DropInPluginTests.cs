@@ -204,7 +204,7 @@ public sealed class DropInPluginTests : IAsyncLifetime
         _plugins.DropFiles("Garbage", new Dictionary<string, string>
         {
             ["Garbage.dll"] = "this is not an assembly",
-            ["plugin.json"] = """{"name": "Garbage", "entry_assembly": "Garbage.dll", "contract_version": "1.4"}""",
+            ["plugin.json"] = """{"name": "Garbage", "entry_assembly": "Garbage.dll", "contract_version": "2.0"}""",
         });
 
         var reload = await ReloadAsync();
