@@ -70,5 +70,17 @@ public sealed class YamlInventoryProvider(TargetOptions target, InventoryFile fi
     }
 
     private static VmSummary Summary(InventoryVm vm) =>
-        new(vm.Name, vm.Name, vm.PowerState, false, vm.NumCpu, vm.MemoryMib, vm.GuestId, vm.IpAddress, vm.Host, null);
+        new VmSummary
+        {
+            Id = vm.Name,
+            Name = vm.Name,
+            PowerState = vm.PowerState,
+            IsTemplate = false,
+            NumCpu = vm.NumCpu,
+            MemoryMib = vm.MemoryMib,
+            GuestId = vm.GuestId,
+            IpAddress = vm.IpAddress,
+            Host = vm.Host,
+            Cluster = null,
+        };
 }

@@ -25,17 +25,19 @@ internal static class VmProperties
     public static VmSummary ToSummary(ObjectContent vm, HostDirectory hosts) => hosts.Place(ToUnplacedSummary(vm), vm.Ref("runtime.host"));
 
     /// <summary>The list row of <paramref name="vm"/> without host and cluster names, for when its host is not read yet.</summary>
-    public static VmSummary ToUnplacedSummary(ObjectContent vm) => new(
-        vm.Obj.Value,
-        vm.Text("name") ?? vm.Obj.Value,
-        vm.Text("runtime.powerState") ?? "unknown",
-        vm.Text("config.template") == "true",
-        (int)(vm.Long("summary.config.numCpu") ?? 0),
-        (int)(vm.Long("summary.config.memorySizeMB") ?? 0),
-        vm.Text("summary.config.guestId"),
-        NullIfEmpty(vm.Text("guest.ipAddress")),
-        null,
-        null);
+    public static VmSummary ToUnplacedSummary(ObjectContent vm) => new VmSummary
+    {
+        Id = vm.Obj.Value,
+        Name = vm.Text("name") ?? vm.Obj.Value,
+        PowerState = vm.Text("runtime.powerState") ?? "unknown",
+        IsTemplate = vm.Text("config.template") == "true",
+        NumCpu = (int)(vm.Long("summary.config.numCpu") ?? 0),
+        MemoryMib = (int)(vm.Long("summary.config.memorySizeMB") ?? 0),
+        GuestId = vm.Text("summary.config.guestId"),
+        IpAddress = NullIfEmpty(vm.Text("guest.ipAddress")),
+        Host = null,
+        Cluster = null,
+    };
 
     public static VmDetails ToDetails(ObjectContent vm, HostDirectory hosts, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
     {

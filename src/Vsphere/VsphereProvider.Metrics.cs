@@ -95,8 +95,19 @@ public abstract partial class VsphereProvider : IMetricsSource
             var cpuCapacity = (Vim.Long(h["summary.hardware.cpuMhz"]) ?? 0) * (Vim.Long(h["summary.hardware.numCpuCores"]) ?? 0);
             var memory = Vim.Long(h["summary.quickStats.overallMemoryUsage"]) ?? 0;
             var memoryCapacity = (Vim.Long(h["summary.hardware.memorySize"]) ?? 0) / (1024 * 1024);
-            return new HostMetrics(h.Obj.Value, h.Text("name") ?? h.Obj.Value, now, cpu, cpuCapacity, Percent(cpu, cpuCapacity),
-                memory, memoryCapacity, Percent(memory, memoryCapacity), Vim.Long(h["summary.quickStats.uptime"]));
+            return new HostMetrics
+            {
+                Id = h.Obj.Value,
+                Name = h.Text("name") ?? h.Obj.Value,
+                SampledAt = now,
+                CpuUsageMhz = cpu,
+                CpuCapacityMhz = cpuCapacity,
+                CpuUsagePercent = Percent(cpu, cpuCapacity),
+                MemoryUsageMib = memory,
+                MemoryCapacityMib = memoryCapacity,
+                MemoryUsagePercent = Percent(memory, memoryCapacity),
+                UptimeSeconds = Vim.Long(h["summary.quickStats.uptime"]),
+            };
         }).OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -34,11 +34,19 @@ public abstract partial class VsphereProvider : IOperationsSource
             {
                 var entity = Vim.Ref(s.Element(VimNamespaces.V + "entity"))!.Value;
                 var alarm = Vim.Ref(s.Element(VimNamespaces.V + "alarm"))!.Value;
-                return new AlarmInfo(
-                    Vim.Text(s, "key") ?? string.Empty, alarm.Value, alarmNames.GetValueOrDefault(alarm.Value), entity.Value,
-                    names.GetValueOrDefault(entity), entity.Type, Vim.Text(s, "overallStatus") ?? "gray",
-                    Vim.Time(s.Element(VimNamespaces.V + "time")), Vim.Bool(s.Element(VimNamespaces.V + "acknowledged")) ?? false,
-                    Vim.Text(s, "acknowledgedByUser"));
+                return new AlarmInfo
+                {
+                    Key = Vim.Text(s, "key") ?? string.Empty,
+                    AlarmId = alarm.Value,
+                    AlarmName = alarmNames.GetValueOrDefault(alarm.Value),
+                    EntityId = entity.Value,
+                    EntityName = names.GetValueOrDefault(entity),
+                    EntityType = entity.Type,
+                    Status = Vim.Text(s, "overallStatus") ?? "gray",
+                    Time = Vim.Time(s.Element(VimNamespaces.V + "time")),
+                    Acknowledged = Vim.Bool(s.Element(VimNamespaces.V + "acknowledged")) ?? false,
+                    AcknowledgedBy = Vim.Text(s, "acknowledgedByUser"),
+                };
             })
             .OrderBy(a => a.Status switch { "red" => 0, "yellow" => 1, _ => 2 })
             .ThenByDescending(a => a.Time)
@@ -281,11 +289,18 @@ public abstract partial class VsphereProvider : IOperationsSource
         }
 
         var severity = Vim.Text(e, "severity") ?? severities.GetValueOrDefault(Vim.TypeOf(e)) ?? "info";
-        return new EventInfo(
-            Vim.Long(e.Element(VimNamespaces.V + "key")) ?? 0, type, Vim.Time(e.Element(VimNamespaces.V + "createdTime")) ?? DateTimeOffset.MinValue,
-            severity, Vim.Text(e, "fullFormattedMessage"), NullIfEmpty(Vim.Text(e, "userName")),
-            Vim.Text(e.Element(VimNamespaces.V + "vm"), "name"), Vim.Text(e.Element(VimNamespaces.V + "host"), "name"),
-            Vim.Text(e.Element(VimNamespaces.V + "datacenter"), "name"));
+        return new EventInfo
+        {
+            Key = Vim.Long(e.Element(VimNamespaces.V + "key")) ?? 0,
+            Type = type,
+            CreatedTime = Vim.Time(e.Element(VimNamespaces.V + "createdTime")) ?? DateTimeOffset.MinValue,
+            Severity = severity,
+            Message = Vim.Text(e, "fullFormattedMessage"),
+            UserName = NullIfEmpty(Vim.Text(e, "userName")),
+            Vm = Vim.Text(e.Element(VimNamespaces.V + "vm"), "name"),
+            Host = Vim.Text(e.Element(VimNamespaces.V + "host"), "name"),
+            Datacenter = Vim.Text(e.Element(VimNamespaces.V + "datacenter"), "name"),
+        };
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
@@ -325,13 +340,20 @@ public abstract partial class VsphereProvider : IOperationsSource
     {
         var progress = Vim.Long(info.Element(VimNamespaces.V + "progress"));
         var entity = Vim.Ref(info.Element(VimNamespaces.V + "entity"));
-        return new TaskSummary(
-            Vim.Text(info, "key") ?? Vim.Ref(info.Element(VimNamespaces.V + "task"))?.Value ?? string.Empty,
-            Vim.Text(info, "descriptionId") ?? Vim.Text(info, "name"), entity?.Value, Vim.Text(info, "entityName"),
-            Vim.Text(info, "state") ?? "unknown", progress is null ? null : (int)progress,
-            Vim.Time(info.Element(VimNamespaces.V + "queueTime")), Vim.Time(info.Element(VimNamespaces.V + "startTime")),
-            Vim.Time(info.Element(VimNamespaces.V + "completeTime")), Vim.Text(info.Element(VimNamespaces.V + "error"), "localizedMessage"),
-            NullIfEmpty(Vim.Text(info.Element(VimNamespaces.V + "reason"), "userName")));
+        return new TaskSummary
+        {
+            Id = Vim.Text(info, "key") ?? Vim.Ref(info.Element(VimNamespaces.V + "task"))?.Value ?? string.Empty,
+            Name = Vim.Text(info, "descriptionId") ?? Vim.Text(info, "name"),
+            EntityId = entity?.Value,
+            EntityName = Vim.Text(info, "entityName"),
+            State = Vim.Text(info, "state") ?? "unknown",
+            Progress = progress is null ? null : (int)progress,
+            QueuedTime = Vim.Time(info.Element(VimNamespaces.V + "queueTime")),
+            StartTime = Vim.Time(info.Element(VimNamespaces.V + "startTime")),
+            CompleteTime = Vim.Time(info.Element(VimNamespaces.V + "completeTime")),
+            Error = Vim.Text(info.Element(VimNamespaces.V + "error"), "localizedMessage"),
+            UserName = NullIfEmpty(Vim.Text(info.Element(VimNamespaces.V + "reason"), "userName")),
+        };
     }
 
     private static readonly string[] HostHealthPaths =
@@ -380,9 +402,17 @@ public abstract partial class VsphereProvider : IOperationsSource
             servicesError = "the host reports no service system";
         }
 
-        return new HostHealth(
-            host.Value, o.Text("name") ?? host.Value, o.Text("runtime.connectionState"), o.Text("runtime.inMaintenanceMode") == "true",
-            o.Text("overallStatus"), sensors, services, servicesError);
+        return new HostHealth
+        {
+            Id = host.Value,
+            Name = o.Text("name") ?? host.Value,
+            ConnectionState = o.Text("runtime.connectionState"),
+            InMaintenanceMode = o.Text("runtime.inMaintenanceMode") == "true",
+            OverallStatus = o.Text("overallStatus"),
+            Sensors = sensors,
+            Services = services,
+            ServicesError = servicesError,
+        };
     }
 
     /// <inheritdoc />

@@ -10,8 +10,32 @@ public sealed class AcmeProviderInventory
 {
     private static readonly VmSummary[] Vms =
     [
-        new("acmeprovider-1", "acmeprovider-app-01", "poweredOn", false, 2, 4096, "otherLinux64Guest", "192.0.2.10", "acmeprovider-host-a", null),
-        new("acmeprovider-2", "acmeprovider-app-02", "poweredOff", false, 4, 8192, "otherLinux64Guest", null, "acmeprovider-host-b", null),
+        new VmSummary
+        {
+            Id = "acmeprovider-1",
+            Name = "acmeprovider-app-01",
+            PowerState = "poweredOn",
+            IsTemplate = false,
+            NumCpu = 2,
+            MemoryMib = 4096,
+            GuestId = "otherLinux64Guest",
+            IpAddress = "192.0.2.10",
+            Host = "acmeprovider-host-a",
+            Cluster = null,
+        },
+        new VmSummary
+        {
+            Id = "acmeprovider-2",
+            Name = "acmeprovider-app-02",
+            PowerState = "poweredOff",
+            IsTemplate = false,
+            NumCpu = 4,
+            MemoryMib = 8192,
+            GuestId = "otherLinux64Guest",
+            IpAddress = null,
+            Host = "acmeprovider-host-b",
+            Cluster = null,
+        },
     ];
 
     /// <summary>Every VM.</summary>

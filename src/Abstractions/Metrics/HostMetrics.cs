@@ -1,16 +1,35 @@
 namespace VmwareMcp.Abstractions.Metrics;
 
 /// <summary>One host's usage and capacity.</summary>
-/// <param name="Id">Host id.</param>
-/// <param name="Name">Host name.</param>
-/// <param name="SampledAt">When read.</param>
-/// <param name="CpuUsageMhz">CPU in use, MHz.</param>
-/// <param name="CpuCapacityMhz">Cores × clock, MHz.</param>
-/// <param name="CpuUsagePercent">Usage in percent of capacity.</param>
-/// <param name="MemoryUsageMib">Memory in use, MiB.</param>
-/// <param name="MemoryCapacityMib">Physical memory, MiB.</param>
-/// <param name="MemoryUsagePercent">Usage in percent of capacity.</param>
-/// <param name="UptimeSeconds">Seconds since boot.</param>
-public sealed record HostMetrics(
-    string Id, string Name, DateTimeOffset SampledAt, long CpuUsageMhz, long CpuCapacityMhz, double CpuUsagePercent,
-    long MemoryUsageMib, long MemoryCapacityMib, double MemoryUsagePercent, long? UptimeSeconds);
+public sealed record HostMetrics
+{
+    /// <summary>Host id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Host name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>When read.</summary>
+    public required DateTimeOffset SampledAt { get; init; }
+
+    /// <summary>CPU in use, MHz.</summary>
+    public long CpuUsageMhz { get; init; }
+
+    /// <summary>Cores × clock, MHz.</summary>
+    public long CpuCapacityMhz { get; init; }
+
+    /// <summary>Usage in percent of capacity.</summary>
+    public double CpuUsagePercent { get; init; }
+
+    /// <summary>Memory in use, MiB.</summary>
+    public long MemoryUsageMib { get; init; }
+
+    /// <summary>Physical memory, MiB.</summary>
+    public long MemoryCapacityMib { get; init; }
+
+    /// <summary>Usage in percent of capacity.</summary>
+    public double MemoryUsagePercent { get; init; }
+
+    /// <summary>Seconds since boot.</summary>
+    public long? UptimeSeconds { get; init; }
+}

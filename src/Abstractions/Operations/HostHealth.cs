@@ -1,17 +1,32 @@
 namespace VmwareMcp.Abstractions.Operations;
 
 /// <summary>A host's state and hardware health.</summary>
-/// <param name="Id">The host's managed object id.</param>
-/// <param name="Name">The host's name.</param>
-/// <param name="ConnectionState">connected, disconnected or notResponding.</param>
-/// <param name="InMaintenanceMode">Whether it is in maintenance mode.</param>
-/// <param name="OverallStatus">green, yellow, red or gray.</param>
-/// <param name="Sensors">Hardware sensors (<c>runtime.healthSystemRuntime</c>); empty when the host reports none.</param>
-/// <param name="Services">Host services (HostServiceSystem); null when the endpoint does not report them.</param>
-/// <param name="ServicesError">Why services are missing, when they are.</param>
-public sealed record HostHealth(
-    string Id, string Name, string? ConnectionState, bool InMaintenanceMode, string? OverallStatus,
-    IReadOnlyList<SensorReading> Sensors, IReadOnlyList<HostService>? Services, string? ServicesError);
+public sealed record HostHealth
+{
+    /// <summary>The host's managed object id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The host's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>connected, disconnected or notResponding.</summary>
+    public string? ConnectionState { get; init; }
+
+    /// <summary>Whether it is in maintenance mode.</summary>
+    public bool InMaintenanceMode { get; init; }
+
+    /// <summary>green, yellow, red or gray.</summary>
+    public string? OverallStatus { get; init; }
+
+    /// <summary>Hardware sensors (<c>runtime.healthSystemRuntime</c>); empty when the host reports none.</summary>
+    public IReadOnlyList<SensorReading> Sensors { get; init; } = [];
+
+    /// <summary>Host services (HostServiceSystem); null when the endpoint does not report them.</summary>
+    public IReadOnlyList<HostService>? Services { get; init; }
+
+    /// <summary>Why services are missing, when they are.</summary>
+    public string? ServicesError { get; init; }
+}
 
 /// <summary>One hardware sensor.</summary>
 /// <param name="Name">Sensor name.</param>

@@ -1,17 +1,38 @@
 namespace VmwareMcp.Abstractions.Operations;
 
 /// <summary>A vCenter or ESXi task: what it does, on what, and how it ended.</summary>
-/// <param name="Id">The Task's managed object id (for example <c>task-42</c>).</param>
-/// <param name="Name">What it does, for example <c>VirtualMachine.powerOn</c>.</param>
-/// <param name="EntityId">The object it works on.</param>
-/// <param name="EntityName">That object's name.</param>
-/// <param name="State">queued, running, success or error.</param>
-/// <param name="Progress">Percent done while running.</param>
-/// <param name="QueuedTime">When it was queued.</param>
-/// <param name="StartTime">When it started.</param>
-/// <param name="CompleteTime">When it ended.</param>
-/// <param name="Error">Why it failed, when it did.</param>
-/// <param name="UserName">Who started it.</param>
-public sealed record TaskSummary(
-    string Id, string? Name, string? EntityId, string? EntityName, string State, int? Progress,
-    DateTimeOffset? QueuedTime, DateTimeOffset? StartTime, DateTimeOffset? CompleteTime, string? Error, string? UserName);
+public sealed record TaskSummary
+{
+    /// <summary>The Task's managed object id (for example <c>task-42</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>What it does, for example <c>VirtualMachine.powerOn</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The object it works on.</summary>
+    public string? EntityId { get; init; }
+
+    /// <summary>That object's name.</summary>
+    public string? EntityName { get; init; }
+
+    /// <summary>queued, running, success or error.</summary>
+    public required string State { get; init; }
+
+    /// <summary>Percent done while running.</summary>
+    public int? Progress { get; init; }
+
+    /// <summary>When it was queued.</summary>
+    public DateTimeOffset? QueuedTime { get; init; }
+
+    /// <summary>When it started.</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
+    /// <summary>When it ended.</summary>
+    public DateTimeOffset? CompleteTime { get; init; }
+
+    /// <summary>Why it failed, when it did.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Who started it.</summary>
+    public string? UserName { get; init; }
+}

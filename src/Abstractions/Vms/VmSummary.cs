@@ -1,16 +1,35 @@
 namespace VmwareMcp.Abstractions.Vms;
 
 /// <summary>One row of a VM list: what is cheap to read for thousands of VMs in one round trip.</summary>
-/// <param name="Id">Managed object id.</param>
-/// <param name="Name">Display name.</param>
-/// <param name="PowerState"><c>poweredOn</c>, <c>poweredOff</c> or <c>suspended</c>.</param>
-/// <param name="IsTemplate">Whether it is a template.</param>
-/// <param name="NumCpu">vCPUs.</param>
-/// <param name="MemoryMib">Memory in MiB.</param>
-/// <param name="GuestId">Configured guest OS id.</param>
-/// <param name="IpAddress">Primary IP reported by VMware Tools, if any.</param>
-/// <param name="Host">Host name.</param>
-/// <param name="Cluster">Cluster name, or null.</param>
-public sealed record VmSummary(
-    string Id, string Name, string PowerState, bool IsTemplate, int NumCpu, int MemoryMib,
-    string? GuestId, string? IpAddress, string? Host, string? Cluster);
+public sealed record VmSummary
+{
+    /// <summary>Managed object id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary><c>poweredOn</c>, <c>poweredOff</c> or <c>suspended</c>.</summary>
+    public required string PowerState { get; init; }
+
+    /// <summary>Whether it is a template.</summary>
+    public bool IsTemplate { get; init; }
+
+    /// <summary>vCPUs.</summary>
+    public int NumCpu { get; init; }
+
+    /// <summary>Memory in MiB.</summary>
+    public int MemoryMib { get; init; }
+
+    /// <summary>Configured guest OS id.</summary>
+    public string? GuestId { get; init; }
+
+    /// <summary>Primary IP reported by VMware Tools, if any.</summary>
+    public string? IpAddress { get; init; }
+
+    /// <summary>Host name.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Cluster name, or null.</summary>
+    public string? Cluster { get; init; }
+}
