@@ -10,7 +10,7 @@ internal static class MetricsSources
     public static async Task<IMetricsSource> ForAsync(ITargetProviders targets, string? target, CancellationToken cancellationToken)
     {
         var provider = await targets.GetAsync(target, cancellationToken);
-        return provider as IMetricsSource
+        return provider.Metrics
             ?? throw new HypervisorException(HypervisorErrorKind.NotSupported, $"the provider of target '{provider.Target.Name}' reports no metrics");
     }
 

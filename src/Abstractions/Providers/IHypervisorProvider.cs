@@ -1,4 +1,6 @@
 using VmwareMcp.Abstractions.Inventory;
+using VmwareMcp.Abstractions.Metrics;
+using VmwareMcp.Abstractions.Operations;
 using VmwareMcp.Abstractions.Targets;
 using VmwareMcp.Abstractions.Vms;
 
@@ -18,6 +20,19 @@ public interface IHypervisorProvider : IAsyncDisposable
 {
     /// <summary>The target this provider serves.</summary>
     TargetOptions Target { get; }
+
+    /// <summary>
+    /// Alarms, events, tasks, host health, maintenance and migration, when the provider offers them; null
+    /// otherwise (callers then answer "not supported"). Ask this member, not a cast: a provider may serve
+    /// them from another object. By default, the provider itself when it implements <see cref="IOperationsSource"/>.
+    /// </summary>
+    IOperationsSource? Operations => this as IOperationsSource;
+
+    /// <summary>Performance metrics, when the provider offers them; null otherwise. By default, the provider itself when it implements <see cref="IMetricsSource"/>.</summary>
+    IMetricsSource? Metrics => this as IMetricsSource;
+
+    /// <summary>The state of a live inventory cache, when the provider keeps one; null otherwise.</summary>
+    IInventoryCacheStatus? InventoryCache => this as IInventoryCacheStatus;
 
     /// <summary>Connects if needed and describes the endpoint; throws when it cannot be reached.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

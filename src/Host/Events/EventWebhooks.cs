@@ -56,7 +56,7 @@ internal sealed partial class EventWebhooks(
             try
             {
                 var provider = await targets.GetAsync(target, stoppingToken);
-                if (provider is not IOperationsSource operations)
+                if (provider.Operations is not { } operations)
                 {
                     return;
                 }

@@ -14,7 +14,7 @@ internal static class OperationsAccess
         Of(await targets.GetForChangeAsync(target, cancellationToken));
 
     public static IOperationsSource Of(IHypervisorProvider provider) =>
-        provider as IOperationsSource
+        provider.Operations
         ?? throw new HypervisorException(HypervisorErrorKind.NotSupported, $"target '{provider.Target.Name}' does not report alarms, events, tasks or host health");
 
     /// <summary>Checks paging and severity before anything is asked of the endpoint.</summary>

@@ -58,7 +58,7 @@ internal sealed class TargetsHealthCheck(TargetProviders targets, TimeProvider t
                 var provider = await targets.GetAsync(target.Name, timeout.Token);
                 var about = await provider.GetEndpointInfoAsync(timeout.Token);
                 targets.ReportStatus(target.Name, null);
-                var cache = provider as VmwareMcp.Abstractions.Providers.IInventoryCacheStatus;
+                var cache = provider.InventoryCache;
                 return (target.Name, Ok: true, Report: (object)new
                 {
                     status = "connected", kind = targets.KindOf(target.Name), api_type = about.ApiType, version = about.ApiVersion, product = about.FullName,
