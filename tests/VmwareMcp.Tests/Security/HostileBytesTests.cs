@@ -131,6 +131,25 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         Assert.Equal("poweredOn", (await target.Inspector.VmNamedAsync(Vm))!.PowerState);
     }
 
+    [Fact]
+    public async Task Too_many_headers_get_a_431_over_http1_and_http2()
+    {
+        using var client = target.Host.CreateClient();
+
+        foreach (var version in new[] { HttpVersion.Version11, HttpVersion.Version20 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/targets") { Version = version, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+            for (var i = 0; i < 120; i++)
+            {
+                request.Headers.Add($"X-Filler-{i}", "v");
+            }
+
+            using var response = await client.SendAsync(request);
+
+            Assert.True(response.StatusCode == HttpStatusCode.RequestHeaderFieldsTooLarge, $"HTTP/{version} answered {(int)response.StatusCode}");
+        }
+    }
+
     /// <summary>The message's bytes: text as UTF-8, except <c>\xNN</c>, which stands for the raw byte NN.</summary>
     private static byte[] Bytes(string text)
     {
