@@ -17,6 +17,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<ManagedObjectReference, Dictionary<string, XElement>> _objects = [];
+    private readonly HashSet<ManagedObjectReference> _changedWhileCold = [];
     private Task? _loop;
     private VmSnapshot? _vms;
 
@@ -49,6 +50,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
         {
             if (_vms is null)
             {
+                _changedWhileCold.Add(vm.Obj); // Read again once the first snapshot is in; it may predate this change.
                 return;
             }
 
@@ -62,7 +64,11 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     {
         lock (_gate)
         {
-            if (_vms is not null && _objects.Remove(vm))
+            if (_vms is null)
+            {
+                _changedWhileCold.Add(vm);
+            }
+            else if (_objects.Remove(vm))
             {
                 Rebuild();
             }
@@ -154,6 +160,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
                     continue;
                 }
 
+                bool complete;
                 lock (_gate)
                 {
                     if (first)
@@ -163,15 +170,17 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
 
                     Apply(updateSet);
                     version = Vim.Text(updateSet, "version") ?? version;
-                    if (Vim.Text(updateSet, "truncated") != "true")
+                    complete = Vim.Text(updateSet, "truncated") != "true";
+                    if (complete && !first)
                     {
                         Rebuild();
-                        if (first)
-                        {
-                            LogWarm(logger, client.Target.Name, _objects.Count);
-                            first = false;
-                        }
                     }
+                }
+
+                if (complete && first)
+                {
+                    await CatchUpAsync(stop);
+                    first = false;
                 }
             }
         }
@@ -185,6 +194,46 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             catch (Exception ex) when (ex is HypervisorException or OperationCanceledException)
             {
                 // It dies with the session anyway.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Goes warm: the VMs this host changed while the first snapshot was being taken are read again first,
+    /// since the snapshot may predate those changes and the feed will not send them again; then the cache is
+    /// published. A change made during these reads is read in the next round.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken stop)
+    {
+        while (true)
+        {
+            List<ManagedObjectReference> changed;
+            lock (_gate)
+            {
+                changed = [.. _changedWhileCold];
+                _changedWhileCold.Clear();
+                if (changed.Count == 0)
+                {
+                    Rebuild();
+                    LogWarm(logger, client.Target.Name, _objects.Count);
+                    return;
+                }
+            }
+
+            foreach (var vm in changed)
+            {
+                var fresh = await client.RetrieveOneAsync(vm, VmProperties.Summary, stop);
+                lock (_gate)
+                {
+                    if (fresh is null)
+                    {
+                        _objects.Remove(vm);
+                    }
+                    else
+                    {
+                        _objects[vm] = fresh.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                    }
+                }
             }
         }
     }

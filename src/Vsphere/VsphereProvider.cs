@@ -155,10 +155,12 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     /// <summary>After our own change, puts the VM's new state in the cache before the caller is answered.</summary>
     protected async Task WriteThroughAsync(ManagedObjectReference vm, CancellationToken cancellationToken)
     {
-        if (_live?.Vms is null)
+        if (_live is null)
         {
-            return;
+            return; // No cache: reads go to the endpoint.
         }
+
+        // Also while the cache is cold: it notes the VM and reads it again once its first snapshot is in.
 
         if (await Client.RetrieveOneAsync(vm, VmProperties.Summary, cancellationToken) is { } fresh)
         {
