@@ -18,8 +18,10 @@ internal static class JsonBodyGuard
         {
             var request = context.Request;
             var mcp = request.Path.StartsWithSegments(Mcp.McpServerSetup.Route);
+            // REST bodies of other media types (a plugin's upload, say) are the endpoint's to read.
+            var json = mcp || request.ContentType is null || request.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase);
             if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method)
-                || !mcp && !request.Path.StartsWithSegments("/api/v1") || request.ContentLength == 0)
+                || !mcp && !request.Path.StartsWithSegments("/api/v1") || request.ContentLength == 0 || !json)
             {
                 await next(context);
                 return;

@@ -45,7 +45,7 @@ internal sealed class TargetsHealthCheck(TargetProviders targets, TimeProvider t
         }
     }
 
-    private HealthCheckResult? Fresh() => _last is { } last && time.GetUtcNow() - last.At < Freshness ? last.Result : null;
+    private HealthCheckResult? Fresh() => _last is { } last && time.GetUtcNow() - last.At < Freshness ? last.Outcome : null;
 
     private async Task<HealthCheckResult> CheckTargetsAsync(CancellationToken cancellationToken)
     {
@@ -83,5 +83,5 @@ internal sealed class TargetsHealthCheck(TargetProviders targets, TimeProvider t
             : HealthCheckResult.Unhealthy($"{results.Count(r => !r.Ok)} of {results.Length} targets are not connected", data: data);
     }
 
-    private sealed record Checked(DateTimeOffset At, HealthCheckResult Result);
+    private sealed record Checked(DateTimeOffset At, HealthCheckResult Outcome);
 }
