@@ -35,7 +35,7 @@ internal static class JsonBodyGuard
             var problem = bytes.Length == 0 ? null : JsonTextCheck.Problem(bytes.Span);
             if (problem is null && mcp)
             {
-                problem = McpMessageShape.Problem(bytes.Span);
+                problem = McpMessageShape.Problem(bytes);
             }
 
             if (problem is null)
@@ -60,7 +60,7 @@ internal static class JsonBodyGuard
 
     private static async Task WriteJsonRpcErrorAsync(HttpContext context, ReadOnlyMemory<byte> body, string problem)
     {
-        var (id, parsed) = McpMessageShape.Id(body.Span);
+        var (id, parsed) = McpMessageShape.Id(body);
         // -32700 when the text is not JSON at all (no id can be trusted); -32602 when a request was readable.
         var error = new { jsonrpc = "2.0", id, error = new { code = parsed ? -32602 : -32700, message = (parsed ? "Invalid params: " : "Parse error: ") + problem } };
         context.Response.StatusCode = parsed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;

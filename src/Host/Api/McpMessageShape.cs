@@ -6,9 +6,9 @@ namespace VmwareMcp.Host.Api;
 internal static class McpMessageShape
 {
     /// <summary>Null when the message (or each message of a batch) is a well-formed request or notification.</summary>
-    public static string? Problem(ReadOnlySpan<byte> utf8)
+    public static string? Problem(ReadOnlyMemory<byte> utf8)
     {
-        using var document = JsonDocument.Parse(utf8.ToArray());
+        using var document = JsonDocument.Parse(utf8);
         var root = document.RootElement;
         return root.ValueKind == JsonValueKind.Array
             ? root.EnumerateArray().Select(Check).FirstOrDefault(p => p is not null)
@@ -16,11 +16,11 @@ internal static class McpMessageShape
     }
 
     /// <summary>The request's id (null when absent or unreadable) and whether the text parsed at all.</summary>
-    public static (JsonElement? Id, bool Parsed) Id(ReadOnlySpan<byte> utf8)
+    public static (JsonElement? Id, bool Parsed) Id(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            using var document = JsonDocument.Parse(utf8.ToArray());
+            using var document = JsonDocument.Parse(utf8);
             return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("id", out var id)
                 && id.ValueKind is JsonValueKind.String or JsonValueKind.Number
                 && JsonTextCheck.Problem(System.Text.Encoding.UTF8.GetBytes(id.GetRawText())) is null

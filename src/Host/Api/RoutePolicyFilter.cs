@@ -23,10 +23,10 @@ internal static class RoutePolicyFilter
                 var http = context.HttpContext;
                 var policy = http.GetEndpoint()?.Metadata.GetMetadata<PolicyAttribute>();
                 var changes = policy?.Changes ?? !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
-                if (policy is not null && ScopeOf(policy) > CallerScopes.Of(http.User))
+                if (policy is not null && policy.Needed() > CallerScopes.Of(http.User))
                 {
                     throw new HypervisorException(HypervisorErrorKind.Forbidden,
-                        $"the token '{http.User.Identity?.Name}' lacks the '{ScopeOf(policy).Name()}' scope that {http.Request.Method} {http.Request.Path} needs; ask for a token with it");
+                        $"the token '{http.User.Identity?.Name}' lacks the '{policy.Needed().Name()}' scope that {http.Request.Method} {http.Request.Path} needs; ask for a token with it");
                 }
 
                 var name = http.Request.Query[policy?.Target ?? "target"].FirstOrDefault();
@@ -46,11 +46,4 @@ internal static class RoutePolicyFilter
                 return next(context);
             };
         });
-
-    private static Scope ScopeOf(PolicyAttribute policy) => policy.Scope switch
-    {
-        AccessScope.Read => Scope.Read,
-        AccessScope.Operate => Scope.Operate,
-        _ => Scope.Admin,
-    };
 }

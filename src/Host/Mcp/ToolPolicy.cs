@@ -20,12 +20,7 @@ internal static class ToolPolicy
             : new PolicyAttribute(AccessScope.Operate) { Destructive = tool.ProtocolTool.Annotations?.DestructiveHint == true });
 
     /// <summary>The host's scope for the declared one.</summary>
-    public static Scope ScopeOf(McpServerTool tool) => Of(tool).Scope switch
-    {
-        AccessScope.Read => Scope.Read,
-        AccessScope.Operate => Scope.Operate,
-        _ => Scope.Admin,
-    };
+    public static Scope ScopeOf(McpServerTool tool) => Of(tool).Needed();
 
     /// <summary>Whether calls to the tool change something (and so are audited and refused on read-only targets).</summary>
     public static bool Changes(McpServerTool tool) => Of(tool).Changes;

@@ -30,6 +30,9 @@ internal sealed class ToolProgress(McpServer server, ProgressToken token)
 
         var scope = new ToolProgress(context.Server, token);
         Current.Value = scope;
+        // A first notice right away: a short task may end before it reports any percentage, and clients drop
+        // notifications still queued when the result arrives, so only an early one is sure to be seen.
+        scope.Send(new ProgressNotificationValue { Progress = 0, Total = 100, Message = $"{context.Params.Name}: started" });
         try
         {
             var result = await next(context, cancellationToken);

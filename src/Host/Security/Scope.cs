@@ -37,6 +37,14 @@ public static class CallerScopes
         return allowed is null || allowed.Count == 0 || allowed.Contains(target, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>The host's scope for one a tool or route declared in the contract.</summary>
+    public static Scope Needed(this VmwareMcp.Abstractions.Policy.PolicyAttribute policy) => policy.Scope switch
+    {
+        VmwareMcp.Abstractions.Policy.AccessScope.Read => Scope.Read,
+        VmwareMcp.Abstractions.Policy.AccessScope.Operate => Scope.Operate,
+        _ => Scope.Admin,
+    };
+
     /// <summary>Lower-case name as config and messages write it.</summary>
     public static string Name(this Scope scope) => scope.ToString().ToLowerInvariant();
 }
