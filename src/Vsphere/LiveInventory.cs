@@ -18,6 +18,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     private readonly Lock _gate = new();
     private readonly Dictionary<ManagedObjectReference, Dictionary<string, XElement>> _objects = [];
     private readonly HashSet<ManagedObjectReference> _changedWhileCold = [];
+    private readonly OwnWrites _ownWrites = new();
     private Task? _loop;
     private VmSnapshot? _vms;
 
@@ -55,6 +56,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             }
 
             _objects[vm.Obj] = vm.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            _ownWrites.Wrote(vm);
             Rebuild();
         }
     }
@@ -68,9 +70,13 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             {
                 _changedWhileCold.Add(vm);
             }
-            else if (_objects.Remove(vm))
+            else
             {
-                Rebuild();
+                _ownWrites.Deleted(vm);
+                if (_objects.Remove(vm))
+                {
+                    Rebuild();
+                }
             }
         }
     }
@@ -250,7 +256,13 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             if (Vim.Text(update, "kind") == "leave")
             {
                 _objects.Remove(obj);
+                _ownWrites.Left(obj);
                 continue;
+            }
+
+            if (_ownWrites.IsGone(obj))
+            {
+                continue; // Collected before our delete; its leaving is still to come.
             }
 
             if (!_objects.TryGetValue(obj, out var properties))
@@ -258,6 +270,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
                 _objects[obj] = properties = new Dictionary<string, XElement>(StringComparer.Ordinal);
             }
 
+            var delivered = new List<string>();
             foreach (var change in update.Elements(VimNamespaces.V + "changeSet"))
             {
                 var name = Vim.Text(change, "name");
@@ -265,6 +278,8 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
                 {
                     continue;
                 }
+
+                delivered.Add(name);
 
                 if (Vim.Text(change, "op") is "remove" or "indirectRemove" || change.Element(VimNamespaces.V + "val") is not { } val)
                 {
@@ -275,6 +290,8 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
                     properties[name] = val;
                 }
             }
+
+            _ownWrites.Overlay(obj, delivered, properties);
         }
     }
 

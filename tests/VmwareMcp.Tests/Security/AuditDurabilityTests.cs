@@ -52,6 +52,8 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
+        host.BeginOutputReadLine(); // Read, so a full pipe can never block the host's logging.
+        host.BeginErrorReadLine();
         try
         {
             using var client = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
