@@ -38,4 +38,10 @@ public sealed class PolicyAttribute(AccessScope scope) : Attribute
 
     /// <summary>What <see cref="Subject"/> names: <c>vm</c> (the audit then keeps the VM's state before and after), <c>host</c>, <c>snapshot</c> or another word.</summary>
     public string SubjectKind { get; init; } = "vm";
+
+    /// <summary>
+    /// For a <see cref="Destructive"/> MCP tool: an <see cref="IActionPreview"/> type whose preview the host's
+    /// confirmation shows (and which may say a call needs none); null shows the call's arguments. Since 2.1.
+    /// </summary>
+    public Type? Preview { get; init; }
 }

@@ -26,4 +26,10 @@ public interface ITargetProviders
     /// <param name="target">The target's name.</param>
     /// <returns>True when no caller is in flight (the host's own work) or the caller's token covers the target.</returns>
     bool MayAccess(string target) => true;
+
+    /// <summary>
+    /// The configured targets the caller in flight may see, as <c>list_targets</c> shows them. Since 2.1; a
+    /// host before it has none to show.
+    /// </summary>
+    IReadOnlyList<TargetStatus> Describe() => [];
 }

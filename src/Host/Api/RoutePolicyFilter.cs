@@ -38,9 +38,13 @@ internal static class RoutePolicyFilter
 
                 if (policy?.Destructive == true && !previewsItself && string.Equals(http.Request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase))
                 {
-                    return ValueTask.FromResult<object?>(Results.Ok(new FrontDoor.ActionPreview(true, $"{http.Request.Method} {http.Request.Path}", name ?? "the only target",
-                        policy.Subject is { } subject ? http.Request.RouteValues[subject]?.ToString() : null,
-                        $"Would run {http.Request.Method} {http.Request.Path} with {JsonSerializer.Serialize(Audit.AuditArguments.OfEndpoint(factory.MethodInfo.GetParameters(), context.Arguments, http.RequestServices))}; call again without dry_run to do it.")));
+                    return ValueTask.FromResult<object?>(Results.Ok(new ActionPreview
+                    {
+                        Action = $"{http.Request.Method} {http.Request.Path}",
+                        Target = name ?? "the only target",
+                        Vm = policy.Subject is { } subject ? http.Request.RouteValues[subject]?.ToString() : null,
+                        Would = $"Would run {http.Request.Method} {http.Request.Path} with {JsonSerializer.Serialize(Audit.AuditArguments.OfEndpoint(factory.MethodInfo.GetParameters(), context.Arguments, http.RequestServices))}; call again without dry_run to do it.",
+                    }));
                 }
 
                 return next(context);

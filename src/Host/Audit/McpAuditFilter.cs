@@ -35,7 +35,7 @@ internal static class McpAuditFilter
             {
                 result = await next(context, cancellationToken);
             }
-            catch (FrontDoor.ConfirmationRequiredException)
+            catch (Mcp.ConfirmationRequiredException)
             {
                 await audit.EndAsync("preview", null, null);
                 throw;

@@ -100,7 +100,7 @@ internal static partial class JsonBodyError
         _ => value.ToJsonString(),
     };
 
-    private static string Bounded(string text) => Api.UntrustedText.Clean(text.Length <= 40 ? text : text[..40] + "…");
+    private static string Bounded(string text) => Abstractions.UntrustedText.Clean(text.Length <= 40 ? text : text[..40] + "…");
 
     [GeneratedRegex(@"missing required properties including: (.+?)\.?$")]
     private static partial Regex MissingRequired();

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using VmwareMcp.Abstractions;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Operations;
-using VmwareMcp.Host.Api;
 using VmwareMcp.Host.Configuration;
 using VmwareMcp.Host.Targets;
 
@@ -25,6 +25,13 @@ internal sealed partial class EventWebhooks(
         .ToList();
 
     private readonly Dictionary<string, long?> _watching = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Maps <c>GET /events/webhooks</c>, the status route, into the host's group.</summary>
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/events/webhooks", (EventWebhooks webhooks) => webhooks.Status())
+            .WithMetadata(new Abstractions.Policy.PolicyAttribute(Abstractions.Policy.AccessScope.Admin) { Changes = false })
+            .WithTags("Operations")
+            .WithName("webhook_status").WithSummary("Each webhook's delivered, queued, dropped and failed events, and each target's event watch");
 
     /// <summary>Each webhook's counters, and each target's watch (the key it resumes after, null while not watching).</summary>
     public WebhooksStatus Status()

@@ -60,11 +60,6 @@ internal static class McpServerSetup
                 .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
                 .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(ConfirmationGate.Wrap)
-                .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)))
-            .WithTools<HostTools>(JsonDefaults.Mcp)
-            .WithTools<FrontDoor.VmTools>(JsonDefaults.Mcp)
-            .WithTools<FrontDoor.SnapshotTools>(JsonDefaults.Mcp)
-            .WithTools<FrontDoor.InventoryTools>(JsonDefaults.Mcp)
-            .WithTools<FrontDoor.OperationsTools>(JsonDefaults.Mcp);
+                .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)));
     }
 }

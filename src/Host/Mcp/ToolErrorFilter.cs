@@ -23,7 +23,7 @@ internal static class ToolErrorFilter
             {
                 return Error($"{ex.Kind}: {ex.Message}");
             }
-            catch (FrontDoor.ConfirmationRequiredException ex)
+            catch (ConfirmationRequiredException ex)
             {
                 return PreviewResult.For(ex.Preview);
             }

@@ -25,9 +25,8 @@ internal static class ToolPolicy
     /// <summary>Whether calls to the tool change something (and so are audited and refused on read-only targets).</summary>
     public static bool Changes(McpServerTool tool) => Of(tool).Changes;
 
-    /// <summary>Whether the boundary runs the confirmation for the tool (destructive, and not one of the host's that does it itself).</summary>
-    public static bool NeedsConfirmation(McpServerTool tool) =>
-        Of(tool).Destructive && !tool.Metadata.OfType<SelfConfirmingAttribute>().Any();
+    /// <summary>Whether the boundary runs the confirmation for the tool: every destructive one.</summary>
+    public static bool NeedsConfirmation(McpServerTool tool) => Of(tool).Destructive;
 
     /// <summary>The value of a declared string argument, or null.</summary>
     public static string? Argument(IDictionary<string, JsonElement>? arguments, string? name) =>

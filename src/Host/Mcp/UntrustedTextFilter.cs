@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using VmwareMcp.Host.Api;
+using VmwareMcp.Abstractions;
 
 namespace VmwareMcp.Host.Mcp;
 

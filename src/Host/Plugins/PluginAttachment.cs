@@ -18,7 +18,7 @@ internal sealed class PluginAttachment : IAsyncDisposable
     private static readonly Type[] SharedHostServices =
     [
         typeof(IConfiguration), typeof(ILoggerFactory), typeof(IHttpClientFactory), typeof(ITargetProviders),
-        typeof(TimeProvider), typeof(IHostApplicationLifetime),
+        typeof(TimeProvider), typeof(IHostApplicationLifetime), typeof(Abstractions.Policy.ICallProgress),
     ];
 
     private readonly ServiceProvider _services;

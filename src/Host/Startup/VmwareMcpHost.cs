@@ -119,6 +119,7 @@ public static partial class VmwareMcpHost
         services.AddSingleton<TargetProviders>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ITargetProviders>(sp => sp.GetRequiredService<TargetProviders>());
+        services.AddSingleton<Abstractions.Policy.ICallProgress, Mcp.CallProgress>();
         services.AddHostedService<TargetWarmup>();
         services.AddSingleton<Events.EventWebhooks>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.EventWebhooks>());
@@ -170,9 +171,7 @@ public static partial class VmwareMcpHost
         TokenExchangeEndpoint.Map(hostRoutes);
         PluginEndpoints.Map(hostRoutes);
         Audit.AuditEndpoints.Map(hostRoutes);
-        FrontDoor.VmRoutes.Map(api);
-        FrontDoor.InventoryRoutes.Map(api);
-        FrontDoor.OperationsRoutes.Map(api);
+        Events.EventWebhooks.Map(hostRoutes);
 
         // Routes of plugins loaded while the host runs; those loaded at start are mapped once, below.
         ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<PluginEndpointSource>());

@@ -50,9 +50,10 @@ internal sealed partial class TargetProviders(
     /// <summary>The last failure per target, or null when it resolved.</summary>
     public string? LastError(string target) => _slots.TryGetValue(target, out var slot) ? slot.LastError : null;
 
-    /// <summary>Every target as list_targets shows it.</summary>
-    public IReadOnlyList<TargetRow> Describe() =>
-        settings.Targets.Select(t => new TargetRow(t.Name, t.Endpoint.Authority, KindOf(t.Name) ?? t.Kind, LastError(t.Name))).ToList();
+    public IReadOnlyList<TargetStatus> Describe() =>
+        settings.Targets.Where(t => MayAccess(t.Name))
+            .Select(t => new TargetStatus { Name = t.Name, Endpoint = t.Endpoint.Authority, Kind = KindOf(t.Name) ?? t.Kind, LastError = LastError(t.Name) })
+            .ToList();
 
     /// <summary>The kind of a target that resolved, else null.</summary>
     public string? KindOf(string target) => _slots.TryGetValue(target, out var slot) ? slot.Kind : null;

@@ -3,14 +3,14 @@ using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Server;
 using VmwareMcp.Abstractions.Operations;
 using VmwareMcp.Abstractions.Policy;
+using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
-using VmwareMcp.Host.Mcp;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>MCP tools for what is wrong (alarms, events, tasks, host health) and for host and placement operations.</summary>
 [McpServerToolType]
-internal sealed class OperationsTools(Targets.TargetProviders targets)
+internal sealed class OperationsTools(ITargetProviders targets, ICallProgress progress)
 {
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_alarms", Title = "List triggered alarms", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -18,7 +18,7 @@ internal sealed class OperationsTools(Targets.TargetProviders targets)
     public async Task<IReadOnlyList<AlarmInfo>> ListAlarms(
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await OperationsAccess.ReadAsync(targets, target, cancellationToken)).ListTriggeredAlarmsAsync(cancellationToken);
+        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).ListTriggeredAlarmsAsync(cancellationToken);
 
     [Policy(AccessScope.Operate, Subject = "entity_id", SubjectKind = "entity")]
     [McpServerTool(Name = "acknowledge_alarm", Title = "Acknowledge an alarm", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -28,7 +28,7 @@ internal sealed class OperationsTools(Targets.TargetProviders targets)
         [Description("The alarm, e.g. alarm-7.")] string alarm_id,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await OperationsAccess.ChangeAsync(targets, target, cancellationToken)).AcknowledgeAlarmAsync(entity_id, alarm_id, cancellationToken);
+        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).AcknowledgeAlarmAsync(entity_id, alarm_id, cancellationToken);
 
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "query_events", Title = "Query the event log", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -45,7 +45,7 @@ internal sealed class OperationsTools(Targets.TargetProviders targets)
         CancellationToken cancellationToken = default)
     {
         var query = OperationsAccess.Query(since, until, entity, types, severity, offset, limit);
-        return await (await OperationsAccess.ReadAsync(targets, target, cancellationToken)).QueryEventsAsync(query, cancellationToken);
+        return await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).QueryEventsAsync(query, cancellationToken);
     }
 
     [Policy(AccessScope.Read)]
@@ -54,7 +54,7 @@ internal sealed class OperationsTools(Targets.TargetProviders targets)
     public async Task<IReadOnlyList<TaskSummary>> ListTasks(
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await OperationsAccess.ReadAsync(targets, target, cancellationToken)).ListRecentTasksAsync(cancellationToken);
+        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).ListRecentTasksAsync(cancellationToken);
 
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_task", Title = "Show a task", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -63,7 +63,7 @@ internal sealed class OperationsTools(Targets.TargetProviders targets)
         [Description("The task id, e.g. task-42.")] string task_id,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await OperationsAccess.ReadAsync(targets, target, cancellationToken)).GetTaskAsync(task_id, cancellationToken);
+        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).GetTaskAsync(task_id, cancellationToken);
 
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_host_health", Title = "Show a host's health", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -72,27 +72,18 @@ internal sealed class OperationsTools(Targets.TargetProviders targets)
         [Description(ToolHelp.Host)] string host,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await OperationsAccess.ReadAsync(targets, target, cancellationToken)).GetHostHealthAsync(host, cancellationToken);
+        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).GetHostHealthAsync(host, cancellationToken);
 
-    [Policy(AccessScope.Admin, Destructive = true, Subject = "host", SubjectKind = "host")]
-    [Mcp.SelfConfirming]
+    [Policy(AccessScope.Admin, Destructive = true, Subject = "host", SubjectKind = "host", Preview = typeof(ToolPreviews))]
     [McpServerTool(Name = "set_maintenance_mode", Title = "Enter or exit maintenance mode", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Puts a host into maintenance mode (enter=true) or takes it out (enter=false). Entering stops it from running VMs; without confirm=true it only previews.")]
     public async Task<HostHealth> SetMaintenanceMode(
-        McpServer server,
         [Description(ToolHelp.Host)] string host,
         [Description("true to enter maintenance mode, false to exit.")] bool enter,
-        [Description(ToolHelp.Confirm)] bool confirm = false,
         [Description(ToolHelp.Target)] string? target = null,
-        CancellationToken cancellationToken = default)
-    {
-        var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        var operations = OperationsAccess.Of(provider);
-        return await Confirmation.RunAsync(confirm, server,
-            () => ActionPreviews.MaintenanceAsync(provider, host, enter, cancellationToken),
-            () => operations.SetMaintenanceModeAsync(host, enter, ToolProgress.For($"{(enter ? "entering" : "exiting")} maintenance mode on {host}"), cancellationToken),
-            cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).SetMaintenanceModeAsync(
+            host, enter, progress.For($"{(enter ? "entering" : "exiting")} maintenance mode on {host}"), cancellationToken);
 
     [Policy(AccessScope.Operate, Subject = "vm")]
     [McpServerTool(Name = "migrate_vm", Title = "Move a VM to another host or datastore", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -103,6 +94,6 @@ internal sealed class OperationsTools(Targets.TargetProviders targets)
         [Description("Destination datastore (id or name); omit to stay.")] string? datastore = null,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await OperationsAccess.ChangeAsync(targets, target, cancellationToken)).MigrateVmAsync(
-            new MigrateVmRequest(vm, host, datastore), ToolProgress.For($"moving {vm}"), cancellationToken);
+        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).MigrateVmAsync(
+            new MigrateVmRequest(vm, host, datastore), progress.For($"moving {vm}"), cancellationToken);
 }

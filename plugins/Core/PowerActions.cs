@@ -2,7 +2,7 @@ using System.Text.Json;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Vms;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>Reads the original's <c>desired_state</c> words (POWER_ON …), case-insensitively.</summary>
 internal static class PowerActions

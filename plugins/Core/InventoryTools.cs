@@ -6,7 +6,7 @@ using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>MCP tools for the inventory around VMs.</summary>
 [McpServerToolType]

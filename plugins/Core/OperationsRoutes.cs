@@ -1,12 +1,11 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using VmwareMcp.Abstractions;
 using VmwareMcp.Abstractions.Operations;
 using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Providers;
-using VmwareMcp.Host.Api;
-using VmwareMcp.Host.Security;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>REST routes for alarms, events (and their live feed), tasks, host health and operations, and migration.</summary>
 internal static class OperationsRoutes
@@ -16,45 +15,41 @@ internal static class OperationsRoutes
         var routes = api.MapGroup(string.Empty).WithTags("Operations");
 
         routes.MapGet("/alarms", async (ITargetProviders targets, string? target, CancellationToken ct) =>
-                await (await OperationsAccess.ReadAsync(targets, target, ct)).ListTriggeredAlarmsAsync(ct))
+                await (await OperationsAccess.GetAsync(targets, target, ct)).ListTriggeredAlarmsAsync(ct))
             .WithName("list_alarms").WithSummary("Triggered alarms, red first");
-        routes.MapPost("/alarms/acknowledge", async (Targets.TargetProviders targets, AcknowledgeAlarmBody body, string? target, CancellationToken ct) =>
-                await (await OperationsAccess.ChangeAsync(targets, target, ct)).AcknowledgeAlarmAsync(body.EntityId, body.AlarmId, ct))
+        routes.MapPost("/alarms/acknowledge", async (ITargetProviders targets, AcknowledgeAlarmBody body, string? target, CancellationToken ct) =>
+                await (await OperationsAccess.GetAsync(targets, target, ct)).AcknowledgeAlarmAsync(body.EntityId, body.AlarmId, ct))
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "entity_id", SubjectKind = "entity" })
             .WithName("acknowledge_alarm").WithSummary("Acknowledge a triggered alarm (body: entity_id, alarm_id)");
 
         routes.MapGet("/events", async (ITargetProviders targets, string? target, DateTimeOffset? since, DateTimeOffset? until, string? entity, string[]? type, string? severity, int? offset, int? limit, CancellationToken ct) =>
             {
                 var query = OperationsAccess.Query(since, until, entity, type, severity, offset, limit);
-                return await (await OperationsAccess.ReadAsync(targets, target, ct)).QueryEventsAsync(query, ct);
+                return await (await OperationsAccess.GetAsync(targets, target, ct)).QueryEventsAsync(query, ct);
             })
             .WithName("query_events").WithSummary("Events, newest first (?since, until, entity, type (repeatable), severity, offset, limit)");
         routes.MapGet("/events/stream", async (ITargetProviders targets, string? target, CancellationToken ct) =>
             {
                 // Resolved before the stream starts, so a bad target is a 4xx rather than a broken stream.
-                var operations = await OperationsAccess.ReadAsync(targets, target, ct);
+                var operations = await OperationsAccess.GetAsync(targets, target, ct);
                 var newest = (await operations.QueryEventsAsync(new EventQuery { Limit = 1 }, ct)).Items.FirstOrDefault()?.Key ?? 0;
                 return TypedResults.ServerSentEvents(Stream(operations, newest, ct));
             })
             .WithName("stream_events").WithSummary("Server-sent events: 'ready' once watching, then each new event ('event')");
 
-        routes.MapGet("/events/webhooks", (Events.EventWebhooks webhooks) => webhooks.Status())
-            .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Changes = false })
-            .WithName("webhook_status").WithSummary("Each webhook's delivered, queued, dropped and failed events, and each target's event watch");
-
         routes.MapGet("/tasks", async (ITargetProviders targets, string? target, CancellationToken ct) =>
-                await (await OperationsAccess.ReadAsync(targets, target, ct)).ListRecentTasksAsync(ct))
+                await (await OperationsAccess.GetAsync(targets, target, ct)).ListRecentTasksAsync(ct))
             .WithName("list_tasks").WithSummary("Recent and running tasks");
         routes.MapGet("/tasks/{id}", async (ITargetProviders targets, string id, string? target, CancellationToken ct) =>
-                await (await OperationsAccess.ReadAsync(targets, target, ct)).GetTaskAsync(id, ct))
+                await (await OperationsAccess.GetAsync(targets, target, ct)).GetTaskAsync(id, ct))
             .WithName("get_task").WithSummary("One task by id, e.g. one this host started");
 
         routes.MapGet("/hosts/{host}/health", async (ITargetProviders targets, string host, string? target, CancellationToken ct) =>
-                await (await OperationsAccess.ReadAsync(targets, target, ct)).GetHostHealthAsync(host, ct))
+                await (await OperationsAccess.GetAsync(targets, target, ct)).GetHostHealthAsync(host, ct))
             .WithName("get_host_health").WithSummary("A host's state, sensors and services");
-        routes.MapPost("/hosts/{host}/maintenance", async (Targets.TargetProviders targets, string host, MaintenanceBody body, string? target, bool? dry_run, CancellationToken ct) =>
+        routes.MapPost("/hosts/{host}/maintenance", async (ITargetProviders targets, string host, MaintenanceBody body, string? target, bool? dry_run, CancellationToken ct) =>
             {
-                var provider = await targets.GetForChangeAsync(target, ct);
+                var provider = await targets.GetAsync(target, ct);
                 return dry_run == true
                     ? Results.Ok(await ActionPreviews.MaintenanceAsync(provider, host, body.Enter, ct))
                     : Results.Ok(await OperationsAccess.Of(provider).SetMaintenanceModeAsync(host, body.Enter, null, ct));
@@ -63,8 +58,8 @@ internal static class OperationsRoutes
             .Produces<HostHealth>()
             .WithName("set_maintenance_mode").WithSummary("Enter or exit maintenance mode (body: enter; ?dry_run=true previews)");
 
-        routes.MapPost("/vms/{id}/migrate", async (Targets.TargetProviders targets, string id, MigrateBody body, string? target, CancellationToken ct) =>
-                await (await OperationsAccess.ChangeAsync(targets, target, ct)).MigrateVmAsync(new MigrateVmRequest(id, body.Host, body.Datastore), null, ct))
+        routes.MapPost("/vms/{id}/migrate", async (ITargetProviders targets, string id, MigrateBody body, string? target, CancellationToken ct) =>
+                await (await OperationsAccess.GetAsync(targets, target, ct)).MigrateVmAsync(new MigrateVmRequest(id, body.Host, body.Datastore), null, ct))
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id" })
             .WithName("migrate_vm").WithSummary("Move a VM to another host and/or datastore (body: host, datastore; vCenter only)");
     }

@@ -3,7 +3,9 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-namespace VmwareMcp.Host.FrontDoor;
+using VmwareMcp.Abstractions.Policy;
+
+namespace VmwareMcp.Host.Mcp;
 
 /// <summary>
 /// Makes destructive MCP calls deliberate: act when the caller passed <c>confirm: true</c>; else ask the
@@ -11,17 +13,18 @@ namespace VmwareMcp.Host.FrontDoor;
 /// </summary>
 internal static class Confirmation
 {
-    public static async Task<T> RunAsync<T>(bool confirmed, McpServer? server, Func<Task<ActionPreview>> preview, Func<Task<T>> act, CancellationToken cancellationToken)
+    /// <summary>Acts when confirmed or when the preview says the call needs no confirmation (null); else asks or previews.</summary>
+    /// <exception cref="ConfirmationRequiredException">Not confirmed: the preview is the answer.</exception>
+    public static async Task<T> RunAsync<T>(bool confirmed, McpServer? server, Func<Task<ActionPreview?>> preview, Func<Task<T>> act, CancellationToken cancellationToken)
     {
-        if (confirmed)
+        if (confirmed || await preview() is not { } shown)
         {
             return await act();
         }
 
-        var shown = await preview();
         if (server?.ClientCapabilities?.Elicitation is not null && await AskAsync(server, shown, cancellationToken) is { } answer)
         {
-            return answer ? await act() : throw new ConfirmationRequiredException(shown with { Would = "Declined by the user: " + shown.Would });
+            return answer ? await act() : throw new ConfirmationRequiredException(new ActionPreview { Action = shown.Action, Target = shown.Target, Vm = shown.Vm, Host = shown.Host, Would = "Declined by the user: " + shown.Would });
         }
 
         throw new ConfirmationRequiredException(shown);
@@ -48,4 +51,10 @@ internal static class Confirmation
             return null;
         }
     }
+}
+
+/// <summary>An MCP call to a destructive tool without <c>confirm: true</c>: the preview is the answer.</summary>
+internal sealed class ConfirmationRequiredException(ActionPreview preview) : Exception(preview.Would)
+{
+    public ActionPreview Preview { get; } = preview;
 }

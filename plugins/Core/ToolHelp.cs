@@ -1,4 +1,4 @@
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>Parameter descriptions every front-door tool uses, so clients read the same words everywhere.</summary>
 internal static class ToolHelp

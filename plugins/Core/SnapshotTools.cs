@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
 using VmwareMcp.Abstractions.Policy;
+using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>MCP tools for VM snapshots.</summary>
 [McpServerToolType]
-internal sealed class SnapshotTools(Targets.TargetProviders targets)
+internal sealed class SnapshotTools(ITargetProviders targets)
 {
     private const string SnapshotHelp = "The snapshot: its id (e.g. snapshot-7) or its exact name.";
 
@@ -31,41 +32,25 @@ internal sealed class SnapshotTools(Targets.TargetProviders targets)
         [Description("Quiesce the guest file system (needs VMware Tools).")] bool quiesce = false,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetForChangeAsync(target, cancellationToken)).CreateSnapshotAsync(vm, new CreateSnapshotRequest(name, description, memory, quiesce), cancellationToken);
+        await (await targets.GetAsync(target, cancellationToken)).CreateSnapshotAsync(vm, new CreateSnapshotRequest(name, description, memory, quiesce), cancellationToken);
 
-    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm")]
-    [Mcp.SelfConfirming]
+    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm", Preview = typeof(ToolPreviews))]
     [McpServerTool(Name = "revert_snapshot", Title = "Revert a VM to a snapshot", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reverts a VM to a snapshot. Everything the VM changed since that snapshot is lost.")]
     public async Task<SnapshotInfo> RevertSnapshot(
-        McpServer server,
         [Description(ToolHelp.Vm)] string vm,
         [Description(SnapshotHelp)] string snapshot,
-        [Description(ToolHelp.Confirm)] bool confirm = false,
         [Description(ToolHelp.Target)] string? target = null,
-        CancellationToken cancellationToken = default)
-    {
-        var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return await Confirmation.RunAsync(confirm, server,
-            () => ActionPreviews.RevertAsync(provider, vm, snapshot, cancellationToken),
-            () => provider.RevertSnapshotAsync(vm, snapshot, cancellationToken), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).RevertSnapshotAsync(vm, snapshot, cancellationToken);
 
-    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm")]
-    [Mcp.SelfConfirming]
+    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm", Preview = typeof(ToolPreviews))]
     [McpServerTool(Name = "remove_snapshot", Title = "Remove a snapshot", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Removes a snapshot, merging its changes into the VM's disks; its child snapshots are kept.")]
     public async Task<SnapshotInfo> RemoveSnapshot(
-        McpServer server,
         [Description(ToolHelp.Vm)] string vm,
         [Description(SnapshotHelp)] string snapshot,
-        [Description(ToolHelp.Confirm)] bool confirm = false,
         [Description(ToolHelp.Target)] string? target = null,
-        CancellationToken cancellationToken = default)
-    {
-        var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return await Confirmation.RunAsync(confirm, server,
-            () => ActionPreviews.RemoveSnapshotAsync(provider, vm, snapshot, cancellationToken),
-            () => provider.RemoveSnapshotAsync(vm, snapshot, cancellationToken), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).RemoveSnapshotAsync(vm, snapshot, cancellationToken);
 }

@@ -2,20 +2,27 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace VmwareMcp.Host.Api;
+namespace VmwareMcp.Abstractions;
 
 /// <summary>
 /// Makes text that came from vCenter, ESXi or a guest (names, annotations, event and alarm messages, task
 /// errors) safe to hand to an AI model as data: control, bidirectional-override and zero-width characters
 /// are removed (line breaks and tabs become spaces) and each string is bounded in length.
 /// </summary>
-internal static class UntrustedText
+/// <remarks>
+/// The host cleans every MCP tool result this way. A plugin cleans what it hands on by other paths (a
+/// server-sent event stream, a webhook payload). Since 2.1.
+/// </remarks>
+public static class UntrustedText
 {
     /// <summary>Longest string passed on; longer ones are cut and say how much was left out.</summary>
     public const int MaxLength = 2000;
 
+    /// <summary>The text cleaned and bounded to <see cref="MaxLength"/> characters.</summary>
+    /// <param name="text">Text from an endpoint or a guest.</param>
     public static string Clean(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         StringBuilder? cleaned = null;
         for (var i = 0; i < text.Length; i++)
         {
@@ -65,6 +72,7 @@ internal static class UntrustedText
     }
 
     /// <summary>A copy of <paramref name="node"/> with every string value (and property name) cleaned.</summary>
+    /// <param name="node">JSON that may hold endpoint text.</param>
     public static JsonNode? Clean(JsonNode? node) => node switch
     {
         JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(Clean(p.Key), Clean(p.Value)))),
@@ -73,6 +81,6 @@ internal static class UntrustedText
         _ => node?.DeepClone(),
     };
 
-    /// <summary><paramref name="value"/> as JSON (the host's naming) with every string cleaned.</summary>
-    public static JsonNode? Clean<T>(T value) => Clean(JsonSerializer.SerializeToNode(value, Abstractions.ContractJson.Options));
+    /// <summary><paramref name="value"/> as JSON (the contract's naming) with every string cleaned.</summary>
+    public static JsonNode? Clean<T>(T value) => Clean(JsonSerializer.SerializeToNode(value, ContractJson.Options));
 }

@@ -1,8 +1,9 @@
 using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Policy;
 using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>Builds previews from a fresh read of the VM, so they say exactly what would happen now.</summary>
 internal static class ActionPreviews
@@ -65,7 +66,7 @@ internal static class ActionPreviews
             would = $"Would take host '{health.Name}' ({health.Id}) out of maintenance mode, so it can run VMs again.";
         }
 
-        return new ActionPreview(true, "set_maintenance_mode", provider.Target.Name, null, would, health.Id);
+        return new ActionPreview { Action = "set_maintenance_mode", Target = provider.Target.Name, Would = would, Host = health.Id };
     }
 
     private static async Task<(VmDetails Vm, SnapshotInfo Snapshot)> SnapshotAsync(IHypervisorProvider provider, string vm, string snapshot, CancellationToken cancellationToken)
@@ -77,5 +78,5 @@ internal static class ActionPreviews
     }
 
     private static ActionPreview Preview(string action, IHypervisorProvider provider, VmDetails vm, string would) =>
-        new(true, action, provider.Target.Name, vm.Id, would);
+        new() { Action = action, Target = provider.Target.Name, Vm = vm.Id, Would = would };
 }

@@ -1,6 +1,6 @@
 using VmwareMcp.Abstractions.Vms;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>The original's delete body: <c>{"vm_identifier": "vm-to-remove"}</c>, plus <c>force</c>.</summary>
 /// <param name="VmIdentifier">VM id or exact name.</param>

@@ -1,7 +1,7 @@
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Vms;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>Builds and checks <see cref="VmQuery"/> the same way for MCP and REST.</summary>
 internal static class VmQueries

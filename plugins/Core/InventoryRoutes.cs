@@ -1,6 +1,6 @@
 using VmwareMcp.Abstractions.Providers;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>REST routes for the inventory around VMs; every route takes <c>?target=</c>.</summary>
 internal static class InventoryRoutes
@@ -19,6 +19,6 @@ internal static class InventoryRoutes
         inventory.MapGet("/templates", async (ITargetProviders targets, string? target, string? name, int? offset, int? limit, CancellationToken ct) =>
             await (await targets.GetAsync(target, ct)).ListVmsAsync(
                 VmQueries.Create(name, null, null, null, true, offset ?? 0, limit is null ? null : VmQueries.CheckedLimit(limit.Value)), ct)).WithName("list_templates").WithSummary("List templates, paged like VMs");
-        inventory.MapGet("/targets", (Targets.TargetProviders targets) => targets.Describe()).WithName("list_targets").WithSummary("List the configured endpoints, their kind and last error");
+        inventory.MapGet("/targets", (ITargetProviders targets) => targets.Describe()).WithName("list_targets").WithSummary("List the configured endpoints, their kind and last error");
     }
 }

@@ -2,14 +2,14 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Server;
 using VmwareMcp.Abstractions.Policy;
+using VmwareMcp.Abstractions.Providers;
 using VmwareMcp.Abstractions.Vms;
-using VmwareMcp.Host.Mcp;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>MCP tools for VM lifecycle, served for every provider through the contract.</summary>
 [McpServerToolType]
-internal sealed class VmTools(Targets.TargetProviders targets)
+internal sealed class VmTools(ITargetProviders targets, ICallProgress progress)
 {
     /// <summary>Keeps list answers small enough for a model's context; the total says how many more there are.</summary>
     public const int DefaultPageSize = 50;
@@ -57,13 +57,13 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         [Description("Power the VM on once created.")] bool power_on = false,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetForChangeAsync(target, cancellationToken)).CreateVmAsync(
+        await (await targets.GetAsync(target, cancellationToken)).CreateVmAsync(
             new CreateVmRequest
             {
                 VmLabel = vm_label, Vcpus = vcpus, RamMib = ram_mib, TargetDs = target_ds, TargetNet = target_net, DiskGb = disk_gb,
                 GuestId = guest_id, Folder = folder, Cluster = cluster, ResourcePool = resource_pool, PowerOn = power_on,
             },
-            ToolProgress.For($"creating {vm_label}"),
+            progress.For($"creating {vm_label}"),
             cancellationToken);
 
     [Policy(AccessScope.Operate, Subject = "source_identifier", Creates = "destination_label")]
@@ -79,51 +79,34 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         [Description("Make the copy a template.")] bool as_template = false,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetForChangeAsync(target, cancellationToken)).CloneVmAsync(
+        await (await targets.GetAsync(target, cancellationToken)).CloneVmAsync(
             new CloneVmRequest
             {
                 SourceIdentifier = source_identifier, DestinationLabel = destination_label, Datastore = datastore, Pool = pool,
                 Host = host, PowerOn = power_on, AsTemplate = as_template,
             },
-            ToolProgress.For($"cloning {source_identifier} to {destination_label}"),
+            progress.For($"cloning {source_identifier} to {destination_label}"),
             cancellationToken);
 
-    [Policy(AccessScope.Admin, Destructive = true, Subject = "vm")]
-    [Mcp.SelfConfirming]
+    [Policy(AccessScope.Admin, Destructive = true, Subject = "vm", Preview = typeof(ToolPreviews))]
     [McpServerTool(Name = "delete_vm", Title = "Delete a VM", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Deletes a VM and its disks from the datastore. A powered-on VM is refused unless force is true, which powers it off first. This cannot be undone: without confirm=true it only previews what it would delete.")]
     public async Task<VmReference> DeleteVm(
-        McpServer server,
         [Description(ToolHelp.Vm)] string vm,
         [Description("Power a running VM off, then delete it.")] bool force = false,
-        [Description(ToolHelp.Confirm)] bool confirm = false,
         [Description(ToolHelp.Target)] string? target = null,
-        CancellationToken cancellationToken = default)
-    {
-        var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return await Confirmation.RunAsync(confirm, server,
-            () => ActionPreviews.DeleteAsync(provider, vm, force, cancellationToken),
-            () => provider.DeleteVmAsync(vm, force, ToolProgress.For($"deleting {vm}"), cancellationToken), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).DeleteVmAsync(vm, force, progress.For($"deleting {vm}"), cancellationToken);
 
-    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm")]
-    [Mcp.SelfConfirming]
+    [Policy(AccessScope.Operate, Destructive = true, Subject = "vm", Preview = typeof(ToolPreviews))]
     [McpServerTool(Name = "power_vm", Title = "Change a VM's power state", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Changes a VM's power state. POWER_OFF and RESET are hard operations (like pulling the plug); SHUTDOWN_GUEST and REBOOT_GUEST ask the guest OS through VMware Tools. Asking for the state the VM is already in succeeds and says so.")]
     public async Task<PowerResult> PowerVm(
-        McpServer server,
         [Description(ToolHelp.Vm)] string vm,
         [Description("One of POWER_ON, POWER_OFF, RESET, SUSPEND, SHUTDOWN_GUEST, REBOOT_GUEST."), AllowedValues("POWER_ON", "POWER_OFF", "RESET", "SUSPEND", "SHUTDOWN_GUEST", "REBOOT_GUEST")] string desired_state,
-        [Description("Must be true for anything but POWER_ON; without it the tool only says what it would do.")] bool confirm = false,
         [Description(ToolHelp.Target)] string? target = null,
-        CancellationToken cancellationToken = default)
-    {
-        var action = PowerActions.Parse(desired_state);
-        var provider = await targets.GetForChangeAsync(target, cancellationToken);
-        return await Confirmation.RunAsync(confirm || action == PowerAction.PowerOn, server,
-            () => ActionPreviews.PowerAsync(provider, vm, action, cancellationToken),
-            () => provider.SetPowerStateAsync(vm, action, cancellationToken), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).SetPowerStateAsync(vm, PowerActions.Parse(desired_state), cancellationToken);
 
     [Policy(AccessScope.Operate, Subject = "vm")]
     [McpServerTool(Name = "reconfigure_vm", Title = "Resize a VM (vCPU, memory)", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -134,5 +117,5 @@ internal sealed class VmTools(Targets.TargetProviders targets)
         [Description("New memory in MiB, 4 or more; omit to keep."), Range(4, int.MaxValue)] int? ram_mib = null,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetForChangeAsync(target, cancellationToken)).ReconfigureVmAsync(vm, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
+        await (await targets.GetAsync(target, cancellationToken)).ReconfigureVmAsync(vm, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
 }

@@ -2,16 +2,14 @@ using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Operations;
 using VmwareMcp.Abstractions.Providers;
 
-namespace VmwareMcp.Host.FrontDoor;
+namespace VmwareMcp.Plugins.Core;
 
 /// <summary>A target's alarms, events, tasks and host operations, or a clear "not supported" for providers without them.</summary>
 internal static class OperationsAccess
 {
-    public static async Task<IOperationsSource> ReadAsync(ITargetProviders targets, string? target, CancellationToken cancellationToken) =>
+    /// <summary>The target's operations; read-only targets are refused changes by the host's boundary, not here.</summary>
+    public static async Task<IOperationsSource> GetAsync(ITargetProviders targets, string? target, CancellationToken cancellationToken) =>
         Of(await targets.GetAsync(target, cancellationToken));
-
-    public static async Task<IOperationsSource> ChangeAsync(Targets.TargetProviders targets, string? target, CancellationToken cancellationToken) =>
-        Of(await targets.GetForChangeAsync(target, cancellationToken));
 
     public static IOperationsSource Of(IHypervisorProvider provider) =>
         provider.Operations

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VmwareMcp.Abstractions;
+using VmwareMcp.Abstractions.Plugins;
+
+namespace VmwareMcp.Plugins.Core;
+
+/// <summary>
+/// Entry point: the provider-independent MCP tools and REST routes, written against the contract alone as a
+/// third party's would be, so any provider plugin (vCenter, ESXi, another hypervisor) is served by them.
+/// </summary>
+public sealed class CorePlugin : IVmwareMcpPlugin
+{
+    /// <inheritdoc />
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddMcpServer()
+            .WithTools<TargetTools>(ContractJson.Options)
+            .WithTools<VmTools>(ContractJson.Options)
+            .WithTools<SnapshotTools>(ContractJson.Options)
+            .WithTools<InventoryTools>(ContractJson.Options)
+            .WithTools<OperationsTools>(ContractJson.Options);
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1");
+        VmRoutes.Map(api);
+        InventoryRoutes.Map(api);
+        OperationsRoutes.Map(api);
+    }
+}

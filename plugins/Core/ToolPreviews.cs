@@ -1,0 +1,43 @@
+using System.Text.Json;
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Policy;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Abstractions.Vms;
+
+namespace VmwareMcp.Plugins.Core;
+
+/// <summary>
+/// The previews the host's confirmation shows for this plugin's destructive tools, read fresh from the
+/// target (<see cref="ActionPreviews"/>). Powering on needs no confirmation, so its preview is none.
+/// </summary>
+internal sealed class ToolPreviews(ITargetProviders targets) : IActionPreview
+{
+    public async Task<ActionPreview?> PreviewAsync(string tool, IReadOnlyDictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
+    {
+        if (tool == "power_vm" && PowerActions.Parse(Text(arguments, "desired_state") ?? string.Empty) == PowerAction.PowerOn)
+        {
+            return null;
+        }
+
+        var provider = await targets.GetAsync(Text(arguments, "target"), cancellationToken);
+        return tool switch
+        {
+            "delete_vm" => await ActionPreviews.DeleteAsync(provider, Required(arguments, "vm"), Flag(arguments, "force"), cancellationToken),
+            "power_vm" => await ActionPreviews.PowerAsync(provider, Required(arguments, "vm"), PowerActions.Parse(Required(arguments, "desired_state")), cancellationToken),
+            "revert_snapshot" => await ActionPreviews.RevertAsync(provider, Required(arguments, "vm"), Required(arguments, "snapshot"), cancellationToken),
+            "remove_snapshot" => await ActionPreviews.RemoveSnapshotAsync(provider, Required(arguments, "vm"), Required(arguments, "snapshot"), cancellationToken),
+            "set_maintenance_mode" => await ActionPreviews.MaintenanceAsync(provider, Required(arguments, "host"), Flag(arguments, "enter"), cancellationToken),
+            _ => throw new InvalidOperationException($"{nameof(ToolPreviews)} has no preview for '{tool}'"),
+        };
+    }
+
+    private static string? Text(IReadOnlyDictionary<string, JsonElement> arguments, string name) =>
+        arguments.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A required argument; missing, the call could not bind either, so say so as it would.</summary>
+    private static string Required(IReadOnlyDictionary<string, JsonElement> arguments, string name) =>
+        Text(arguments, name) ?? throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"'{name}' is required and must be a string");
+
+    private static bool Flag(IReadOnlyDictionary<string, JsonElement> arguments, string name) =>
+        arguments.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.True;
+}
