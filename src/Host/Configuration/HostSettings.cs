@@ -17,7 +17,7 @@ public sealed class HostSettings
     /// <summary><c>plugins_watch</c>: load and unload plugin folders as they appear and disappear, without a restart.</summary>
     public bool PluginsWatch { get; init; } = true;
 
-    /// <summary><c>data_path</c>: where the host keeps its generated certificate.</summary>
+    /// <summary><c>data_path</c>: where the host keeps its generated certificate, its audit log by default and its state database (<c>state.db</c>: idempotency keys).</summary>
     public required string DataPath { get; init; }
 
     /// <summary><c>access_token</c>: the API key. Never log it.</summary>

@@ -57,6 +57,8 @@ internal static class McpServerSetup
                 .AddCallToolFilter(ToolMilestones.Wrap)
                 .AddCallToolFilter(ToolErrorFilter.Wrap)
                 .AddCallToolFilter(ToolDeadline.Wrap)
+                // Outside the audit: a replayed answer did nothing, so it makes no record.
+                .AddCallToolFilter(Idempotency.McpIdempotencyFilter.Wrap)
                 .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
                 .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(ConfirmationGate.Wrap)

@@ -7,6 +7,7 @@ using VmwareMcp.Host.Audit;
 using VmwareMcp.Host.Configuration;
 using VmwareMcp.Host.Errors;
 using VmwareMcp.Host.Health;
+using VmwareMcp.Host.Idempotency;
 using VmwareMcp.Host.Logging;
 using VmwareMcp.Host.Mcp;
 using VmwareMcp.Host.Plugins;
@@ -118,6 +119,7 @@ public static partial class VmwareMcpHost
         services.AddSingleton<ProviderFactories>();
         services.AddSingleton<TargetProviders>();
         services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Idempotency.IIdempotencyStore, Idempotency.SqliteIdempotencyStore>();
         services.AddSingleton<ITargetProviders>(sp => sp.GetRequiredService<TargetProviders>());
         services.AddSingleton<Abstractions.Policy.ICallProgress, Mcp.CallProgress>();
         services.AddHostedService<TargetWarmup>();
@@ -161,6 +163,7 @@ public static partial class VmwareMcpHost
         app.UseRequestDeadline();
         // After authorization, so an anonymous caller cannot make the host buffer and scan bodies.
         app.UseJsonBodyGuard();
+        app.UseIdempotency();
 
         HealthEndpoints.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Server;
+using VmwareMcp.Host.Mcp;
+
+namespace VmwareMcp.Host.Idempotency;
+
+/// <summary>Adds <c>request_id</c> to the input schema of every tool that changes something, whoever contributes it.</summary>
+internal static class RequestIdArgument
+{
+    public static McpServerTool Declare(McpServerTool tool)
+    {
+        if (!ToolPolicy.Changes(tool) || JsonNode.Parse(tool.ProtocolTool.InputSchema.GetRawText()) is not JsonObject input)
+        {
+            return tool;
+        }
+
+        if (input["properties"] is not JsonObject properties)
+        {
+            input["properties"] = properties = [];
+        }
+
+        properties.TryAdd(McpIdempotencyFilter.Argument, new JsonObject
+        {
+            ["type"] = "string",
+            ["maxLength"] = IdempotencyKey.MaxLength,
+            ["description"] = "Your id for this request (a UUID, say). Calling again with the same id within 24 hours returns the first call's result instead of acting twice: retry with it after a timeout.",
+        });
+        tool.ProtocolTool.InputSchema = JsonSerializer.SerializeToElement(input);
+        return tool;
+    }
+}
