@@ -20,7 +20,11 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<VmTools>(ContractJson.Options)
             .WithTools<SnapshotTools>(ContractJson.Options)
             .WithTools<InventoryTools>(ContractJson.Options)
-            .WithTools<OperationsTools>(ContractJson.Options);
+            .WithTools<OperationsTools>(ContractJson.Options)
+            .WithTools<TriageTools>(ContractJson.Options)
+            .WithResources<InventoryResources>()
+            .WithPrompts<Runbooks>()
+            .WithCompleteHandler(ArgumentCompletions.CompleteAsync);
 
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
