@@ -11,6 +11,14 @@ internal static class OperationsAccess
     public static async Task<IOperationsSource> GetAsync(ITargetProviders targets, string? target, CancellationToken cancellationToken) =>
         Of(await targets.GetAsync(target, cancellationToken));
 
+    /// <summary>A task as the target has it, with the answer of the change that started it when the host handed that change off.</summary>
+    public static async Task<TaskSummary> TaskAsync(ITargetProviders targets, ITaskOutcomes outcomes, string? target, string taskId, CancellationToken cancellationToken)
+    {
+        var provider = await targets.GetAsync(target, cancellationToken);
+        var task = await Of(provider).GetTaskAsync(taskId, cancellationToken);
+        return task with { Result = await outcomes.FindAsync(provider.Target.Name, task.Id, cancellationToken) };
+    }
+
     public static IOperationsSource Of(IHypervisorProvider provider) =>
         provider.Operations
         ?? throw new HypervisorException(HypervisorErrorKind.NotSupported, $"target '{provider.Target.Name}' does not report alarms, events, tasks or host health");

@@ -40,8 +40,8 @@ internal static class OperationsRoutes
         routes.MapGet("/tasks", async (ITargetProviders targets, string? target, CancellationToken ct) =>
                 await (await OperationsAccess.GetAsync(targets, target, ct)).ListRecentTasksAsync(ct))
             .WithName("list_tasks").WithSummary("Recent and running tasks");
-        routes.MapGet("/tasks/{id}", async (ITargetProviders targets, string id, string? target, CancellationToken ct) =>
-                await (await OperationsAccess.GetAsync(targets, target, ct)).GetTaskAsync(id, ct))
+        routes.MapGet("/tasks/{id}", (ITargetProviders targets, ITaskOutcomes outcomes, string id, string? target, CancellationToken ct) =>
+                OperationsAccess.TaskAsync(targets, outcomes, target, id, ct))
             .WithName("get_task").WithSummary("One task by id, e.g. one this host started");
 
         routes.MapGet("/hosts/{host}/health", async (ITargetProviders targets, string host, string? target, CancellationToken ct) =>

@@ -10,7 +10,7 @@ namespace VmwareMcp.Plugins.Core;
 
 /// <summary>MCP tools for what is wrong (alarms, events, tasks, host health) and for host and placement operations.</summary>
 [McpServerToolType]
-internal sealed class OperationsTools(ITargetProviders targets, ICallProgress progress)
+internal sealed class OperationsTools(ITargetProviders targets, ICallProgress progress, ITaskOutcomes outcomes)
 {
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_alarms", Title = "List triggered alarms", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -58,12 +58,12 @@ internal sealed class OperationsTools(ITargetProviders targets, ICallProgress pr
 
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_task", Title = "Show a task", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Looks a task up by id (for example one this server started before a connection was lost), while the endpoint keeps it.")]
+    [Description("Looks a task up by id (one a wait=false call answered with, or one this server started before a connection was lost), while the endpoint keeps it: state, progress, error, and for a handed-off change that ended, its 'result'.")]
     public async Task<TaskSummary> GetTask(
         [Description("The task id, e.g. task-42.")] string task_id,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).GetTaskAsync(task_id, cancellationToken);
+        await OperationsAccess.TaskAsync(targets, outcomes, target, task_id, cancellationToken);
 
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_host_health", Title = "Show a host's health", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

@@ -35,4 +35,10 @@ public sealed record TaskSummary
 
     /// <summary>Who started it.</summary>
     public string? UserName { get; init; }
+
+    /// <summary>
+    /// When the task belongs to a change this host handed off (<c>wait: false</c>) and that change ended: what
+    /// the call would have answered had it waited (the VM, say, or a tool error). Null otherwise. Since 2.2.
+    /// </summary>
+    public System.Text.Json.JsonElement? Result { get; init; }
 }

@@ -1,36 +1,18 @@
 using Microsoft.Data.Sqlite;
-using VmwareMcp.Host.Configuration;
+using VmwareMcp.Host.State;
 
 namespace VmwareMcp.Host.Idempotency;
 
 /// <summary>
-/// <see cref="IIdempotencyStore"/> in an embedded SQLite database, <c>state.db</c> in <c>data_path</c>. Several
-/// processes on one configuration share it safely: a key is claimed by one INSERT, which SQLite serialises
-/// across processes; WAL lets readers and the writer work at once.
+/// <see cref="IIdempotencyStore"/> in the embedded <see cref="StateDatabase"/>: a key is claimed by one INSERT,
+/// which SQLite serialises across the processes sharing the configuration.
 /// </summary>
-internal sealed class SqliteIdempotencyStore : IIdempotencyStore
+internal sealed class SqliteIdempotencyStore(StateDatabase database, TimeProvider time) : IIdempotencyStore
 {
-    private readonly string _connection;
-    private readonly TimeProvider _time;
-
-    public SqliteIdempotencyStore(HostSettings settings, TimeProvider time)
-    {
-        _time = time;
-        Directory.CreateDirectory(settings.DataPath);
-        _connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(settings.DataPath, "state.db"), DefaultTimeout = 10 }.ToString();
-        using var connection = Open();
-        Execute(connection, """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS idempotency (
-                key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created INTEGER NOT NULL,
-                status INTEGER, content_type TEXT, body BLOB);
-            """);
-    }
-
     public async Task<IdempotencyClaim> ClaimAsync(string key, string fingerprint, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
-        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        await using var connection = database.Open();
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
         await using var claim = connection.CreateCommand();
         claim.CommandText = """
             DELETE FROM idempotency WHERE created < $expired;
@@ -67,7 +49,7 @@ internal sealed class SqliteIdempotencyStore : IIdempotencyStore
 
     public async Task CompleteAsync(string key, StoredOutcome outcome)
     {
-        await using var connection = Open();
+        await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE idempotency SET status = $status, content_type = $type, body = $body WHERE key = $key";
         command.Parameters.AddWithValue("$status", outcome.Status);
@@ -79,24 +61,10 @@ internal sealed class SqliteIdempotencyStore : IIdempotencyStore
 
     public async Task ReleaseAsync(string key)
     {
-        await using var connection = Open();
+        await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM idempotency WHERE key = $key AND status IS NULL";
         command.Parameters.AddWithValue("$key", key);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connection);
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

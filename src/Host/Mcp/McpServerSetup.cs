@@ -62,6 +62,8 @@ internal static class McpServerSetup
                 .AddCallToolFilter(ToolDeadline.Wrap)
                 // Outside the audit: a replayed answer did nothing, so it makes no record.
                 .AddCallToolFilter(Idempotency.McpIdempotencyFilter.Wrap)
+                // Outside the audit too: a handed-off change is audited to its real end, not to the handle.
+                .AddCallToolFilter(HandOff.ToolHandOff.Wrap)
                 .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
                 .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(ConfirmationGate.Wrap)

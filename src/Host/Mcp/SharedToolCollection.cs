@@ -22,7 +22,7 @@ internal sealed class SharedToolCollection : IPostConfigureOptions<McpServerOpti
                 _tools = options.ToolCollection ?? [];
                 foreach (var tool in _tools)
                 {
-                    Idempotency.RequestIdArgument.Declare(PreviewResult.Declare(tool));
+                    ToolDeclarations.Apply(tool);
                 }
             }
 

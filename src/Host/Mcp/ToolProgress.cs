@@ -65,9 +65,9 @@ internal sealed class ToolProgress(McpServer server, ProgressToken token)
         {
             await sent.WaitAsync(TimeSpan.FromSeconds(10));
         }
-        catch (Exception ex) when (ex is TimeoutException or IOException or OperationCanceledException)
+        catch (Exception ex) when (ex is TimeoutException or IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            // A client that stopped listening for progress still gets its result.
+            // A client that stopped listening for progress (or a call handed off, whose request ended) still gets its result.
         }
     }
 

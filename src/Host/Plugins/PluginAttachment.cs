@@ -18,7 +18,7 @@ internal sealed class PluginAttachment : IAsyncDisposable
     private static readonly Type[] SharedHostServices =
     [
         typeof(IConfiguration), typeof(ILoggerFactory), typeof(IHttpClientFactory), typeof(ITargetProviders),
-        typeof(TimeProvider), typeof(IHostApplicationLifetime), typeof(Abstractions.Policy.ICallProgress),
+        typeof(TimeProvider), typeof(IHostApplicationLifetime), typeof(Abstractions.Policy.ICallProgress), typeof(Abstractions.Operations.ITaskOutcomes),
     ];
 
     private readonly ServiceProvider _services;
@@ -27,7 +27,7 @@ internal sealed class PluginAttachment : IAsyncDisposable
     {
         Plugin = plugin;
         _services = services;
-        Tools = services.GetServices<McpServerTool>().Select(t => (McpServerTool)new PluginTool(Idempotency.RequestIdArgument.Declare(Mcp.PreviewResult.Declare(t)), services)).ToList();
+        Tools = services.GetServices<McpServerTool>().Select(t => (McpServerTool)new PluginTool(Mcp.ToolDeclarations.Apply(t), services)).ToList();
         Factories = services.GetServices<IHypervisorProviderFactory>().Select(f => (IHypervisorProviderFactory)new PluginProviderFactory(f, services)).ToList();
         HostedServices = services.GetServices<IHostedService>().ToList();
     }

@@ -119,7 +119,10 @@ public static partial class VmwareMcpHost
         services.AddSingleton<ProviderFactories>();
         services.AddSingleton<TargetProviders>();
         services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<State.StateDatabase>();
         services.AddSingleton<Idempotency.IIdempotencyStore, Idempotency.SqliteIdempotencyStore>();
+        services.AddSingleton<HandOff.TaskOutcomeStore>();
+        services.AddSingleton<Abstractions.Operations.ITaskOutcomes>(sp => sp.GetRequiredService<HandOff.TaskOutcomeStore>());
         services.AddSingleton<ITargetProviders>(sp => sp.GetRequiredService<TargetProviders>());
         services.AddSingleton<Abstractions.Policy.ICallProgress, Mcp.CallProgress>();
         services.AddHostedService<TargetWarmup>();

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions;
+using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Host.Mcp;
+using VmwareMcp.Host.Targets;
+
+namespace VmwareMcp.Host.HandOff;
+
+/// <summary>
+/// A changing tool called with <c>wait: false</c> answers as soon as its first vSphere task has started, with
+/// a <see cref="TaskHandle"/>, and the change runs on, audited as any other: MCP clients cut calls off after
+/// 10-60 s, and a clone takes minutes. Its answer is kept for <c>get_task</c>. A call that ends (or is
+/// refused, or previewed) before any task starts answers as if it had waited.
+/// </summary>
+internal static partial class ToolHandOff
+{
+    public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
+        async (context, cancellationToken) =>
+        {
+            if (context.MatchedPrimitive is not McpServerTool tool || !ToolPolicy.Changes(tool)
+                || context.Params?.Arguments?.TryGetValue(HandOffArgument.Name, out var wait) != true || wait.ValueKind != JsonValueKind.False)
+            {
+                return await next(context, cancellationToken);
+            }
+
+            var services = context.Services!;
+            var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task<CallToolResult> work;
+            using (TaskTrail.Watch(id => started.TrySetResult(id)))
+            {
+                // The change is not the caller's to cancel once handed off; the trail flows into it.
+                work = Task.Run(async () => await next(context, CancellationToken.None));
+            }
+
+            if (await Task.WhenAny(work, started.Task).WaitAsync(cancellationToken) == work)
+            {
+                return await work;
+            }
+
+            var taskId = await started.Task;
+            var named = ToolPolicy.Argument(context.Params.Arguments, ToolPolicy.Of(tool).Target);
+            var target = services.GetRequiredService<TargetProviders>().OptionsOf(named)?.Name ?? named ?? "default";
+            _ = KeepAsync(work, services.GetRequiredService<TaskOutcomeStore>(), services.GetRequiredService<ILogger<TaskHandle>>(), target, taskId);
+            var handle = new TaskHandle(taskId, target, "running", $"The change runs on as vSphere task {taskId}: call get_task with task_id '{taskId}' to see its progress and, once it ended, its result.");
+            var structured = JsonSerializer.SerializeToElement(handle, ContractJson.Options);
+            return new CallToolResult { StructuredContent = structured, Content = [new TextContentBlock { Text = structured.GetRawText() }] };
+        };
+
+    private static async Task KeepAsync(Task<CallToolResult> work, TaskOutcomeStore store, ILogger logger, string target, string taskId)
+    {
+        CallToolResult result;
+        try
+        {
+            result = await work;
+        }
+        catch (Exception ex)
+        {
+            // Errors a waiting call would have seen as a tool error (the audit already recorded how it ended).
+            result = ToolErrorFilter.Error(ex is Abstractions.Errors.HypervisorException h ? $"{h.Kind}: {h.Message}" : $"{ex.GetType().Name}: {ex.Message}");
+        }
+
+        try
+        {
+            await store.SaveAsync(target, taskId, result.IsError == true
+                ? JsonSerializer.SerializeToElement(new { is_error = true, error = string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) })
+                : result.StructuredContent ?? JsonSerializer.SerializeToElement(new { }));
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            LogNotKept(logger, ex, taskId, target);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The result of handed-off task {Task} on {Target} could not be kept; get_task will show the task without it")]
+    private static partial void LogNotKept(ILogger logger, Exception exception, string task, string target);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using VmwareMcp.Host.Configuration;
+
+namespace VmwareMcp.Host.State;
+
+/// <summary>
+/// The host's embedded state store, <c>state.db</c> (SQLite) in <c>data_path</c>: what must survive a restart
+/// and be shared by every process on one configuration (idempotency keys, the outcomes of handed-off
+/// changes). SQLite serialises writers across processes; WAL lets readers and the writer work at once.
+/// </summary>
+internal sealed class StateDatabase
+{
+    private readonly string _connection;
+
+    public StateDatabase(HostSettings settings)
+    {
+        Directory.CreateDirectory(settings.DataPath);
+        _connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(settings.DataPath, "state.db"), DefaultTimeout = 10 }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS idempotency (
+                key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created INTEGER NOT NULL,
+                status INTEGER, content_type TEXT, body BLOB);
+            CREATE TABLE IF NOT EXISTS task_outcome (
+                target TEXT NOT NULL, task TEXT NOT NULL, created INTEGER NOT NULL, result TEXT NOT NULL,
+                PRIMARY KEY (target, task));
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>An open connection; dispose it when done (connections are pooled).</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connection);
+        connection.Open();
+        return connection;
+    }
+}

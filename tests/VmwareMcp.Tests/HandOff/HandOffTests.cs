@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using VmwareMcp.Abstractions.Operations;
+using VmwareMcp.Host.Audit;
+using VmwareMcp.Tests.Harness;
+using VmwareMcp.Tests.Hosting;
+using VmwareMcp.Tests.Mcp;
+
+namespace VmwareMcp.Tests.HandOff;
+
+/// <summary>
+/// A long change called with <c>wait: false</c> answers with its vSphere task at once and runs on; the task,
+/// the VM it made and the audit of its end are read back independently.
+/// </summary>
+public sealed class HandOffTests(SimulatedVcenter target) : IClassFixture<SimulatedVcenter>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_clone_handed_off_answers_with_a_task_the_endpoint_knows()
+    {
+        await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+
+        var handle = await mcp.CallAsync<JsonElement>("clone_vm", new { source_identifier = "DC0_H0_VM0", destination_label = "handoff-known", wait = false });
+
+        var taskId = handle.GetProperty("task_id").GetString()!;
+        Assert.Equal("running", handle.GetProperty("state").GetString());
+        Assert.Contains(taskId, await target.Inspector.RecentTaskIdsAsync());
+    }
+
+    [Fact]
+    public async Task A_handed_off_clone_is_followed_to_its_end_and_its_result_is_the_new_vm()
+    {
+        await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+        var handle = await mcp.CallAsync<JsonElement>("clone_vm", new { source_identifier = "DC0_H0_VM0", destination_label = "handoff-followed", wait = false });
+        var taskId = handle.GetProperty("task_id").GetString()!;
+
+        TaskSummary task = null!;
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            task = await mcp.CallAsync<TaskSummary>("get_task", new { task_id = taskId });
+            return task.Result is not null;
+        }, Patience), "get_task never showed the handed-off clone's result");
+
+        var made = await target.Inspector.VmNamedAsync("handoff-followed");
+        Assert.NotNull(made);
+        Assert.Equal("success", task.State);
+        Assert.Equal(made.Id, task.Result!.Value.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_handed_off_change_is_audited_to_its_real_end()
+    {
+        await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+        var handle = await mcp.CallAsync<JsonElement>("create_vm", new { vm_label = "handoff-audited", wait = false });
+        var taskId = handle.GetProperty("task_id").GetString()!;
+        using var client = target.Host.CreateClient();
+
+        List<AuditRecord> records = [];
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            records = (await client.GetFromJsonAsync<List<AuditRecord>>("/api/v1/audit?limit=50", Json.Options))!;
+            return records.Any(r => r.Operation == "create_vm" && r.Tasks?.Contains(taskId) == true);
+        }, Patience), "the handed-off create never got its end record");
+
+        var ended = records.First(r => r.Operation == "create_vm" && r.Tasks?.Contains(taskId) == true);
+        Assert.Equal("ok", ended.Outcome);
+        Assert.NotNull(await target.Inspector.VmNamedAsync("handoff-audited"));
+    }
+
+    [Fact]
+    public async Task A_call_that_starts_no_task_answers_as_if_it_waited()
+    {
+        await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+        var vm = await mcp.CallAsync<JsonElement>("create_vm", new { vm_label = "handoff-preview" });
+
+        var preview = await mcp.PreviewAsync("delete_vm", new { vm = vm.GetProperty("id").GetString(), wait = false });
+
+        Assert.Contains("handoff-preview", preview, StringComparison.Ordinal);
+        Assert.NotNull(await target.Inspector.VmNamedAsync("handoff-preview"));
+    }
+
+    [Fact]
+    public async Task Changing_tools_declare_wait_and_reading_tools_do_not()
+    {
+        await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+        var tools = (await mcp.ListToolsAsync()).ToDictionary(t => t.Name);
+
+        Assert.True(tools["clone_vm"].JsonSchema.GetProperty("properties").TryGetProperty("wait", out _));
+        Assert.False(tools["get_vm"].JsonSchema.GetProperty("properties").TryGetProperty("wait", out _));
+    }
+}
