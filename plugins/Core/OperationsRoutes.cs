@@ -42,7 +42,12 @@ internal static class OperationsRoutes
             .WithName("list_tasks").WithSummary("Recent and running tasks");
         routes.MapGet("/tasks/{id}", (ITargetProviders targets, ITaskOutcomes outcomes, string id, string? target, CancellationToken ct) =>
                 OperationsAccess.TaskAsync(targets, outcomes, target, id, ct))
-            .WithName("get_task").WithSummary("One task by id, e.g. one this host started");
+            .WithName("get_task").WithSummary("One task by id, e.g. one this host started; a handed-off change's result once it ended");
+        routes.MapPost("/tasks/{id}/cancel", async (ITargetProviders targets, string id, string? target, CancellationToken ct) =>
+                await (await OperationsAccess.GetAsync(targets, target, ct)).CancelTaskAsync(id, ct))
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id", SubjectKind = "task" })
+            .Produces<TaskSummary>()
+            .WithName("cancel_task").WithSummary("Ask vSphere to cancel a running task; follow it with GET /tasks/{id}");
 
         routes.MapGet("/hosts/{host}/health", async (ITargetProviders targets, string host, string? target, CancellationToken ct) =>
                 await (await OperationsAccess.GetAsync(targets, target, ct)).GetHostHealthAsync(host, ct))

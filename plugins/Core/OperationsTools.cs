@@ -65,6 +65,15 @@ internal sealed class OperationsTools(ITargetProviders targets, ICallProgress pr
         CancellationToken cancellationToken = default) =>
         await OperationsAccess.TaskAsync(targets, outcomes, target, task_id, cancellationToken);
 
+    [Policy(AccessScope.Operate, Subject = "task_id", SubjectKind = "task")]
+    [McpServerTool(Name = "cancel_task", Title = "Cancel a running task", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Asks vSphere to cancel a running task (one a wait=false call answered with, say). Cancelling takes effect asynchronously: the answer is the task as it is right after asking; follow it with get_task. A task that ended, or one vSphere cannot cancel, is an error saying so.")]
+    public async Task<TaskSummary> CancelTask(
+        [Description("The task id, e.g. task-42.")] string task_id,
+        [Description(ToolHelp.Target)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await OperationsAccess.GetAsync(targets, target, cancellationToken)).CancelTaskAsync(task_id, cancellationToken);
+
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_host_health", Title = "Show a host's health", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("A host's connection and maintenance state, overall status, hardware sensors and services.")]

@@ -20,6 +20,11 @@ internal static class VmRoutes
                     VmQueries.Create(name, power_state, host, cluster, template, offset ?? 0, limit is null ? null : VmQueries.CheckedLimit(limit.Value)), ct))
             .WithName("list_vms").WithSummary("List VMs (every match unless limit is given), with the total");
 
+        vms.MapGet("/search", async (ITargetProviders targets, string? ip, string? dns_name, string? uuid, bool? instance_uuid, string? inventory_path, string? target, CancellationToken ct) =>
+                await (await targets.GetAsync(target, ct)).FindVmsAsync(
+                    new VmSearch { Ip = ip, DnsName = dns_name, Uuid = uuid, InstanceUuid = instance_uuid ?? false, InventoryPath = inventory_path }, ct))
+            .WithName("find_vms").WithSummary("Find VMs by exactly one of ?ip, dns_name, uuid (with instance_uuid=true for the instance UUID), inventory_path");
+
         vms.MapGet("/{id}", async (ITargetProviders targets, string id, string? target, CancellationToken ct) =>
                 await (await targets.GetAsync(target, ct)).GetVmAsync(id, ct))
             .WithName("get_vm").WithSummary("One VM in detail");

@@ -32,6 +32,20 @@ internal sealed class VmTools(ITargetProviders targets, ICallProgress progress)
             VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)), cancellationToken);
 
     [Policy(AccessScope.Read)]
+    [McpServerTool(Name = "find_vms", Title = "Find VMs by address, UUID or path", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Finds VMs in one call by exactly one of: an IP address or DNS name the guest reports (needs VMware Tools), a BIOS or instance UUID, or an inventory path (DC0/vm/folder/name). Answers the matching rows as list_vms shows them; none is an empty list.")]
+    public async Task<IReadOnlyList<VmSummary>> FindVms(
+        [Description("An IP address the guest reports, e.g. 10.0.0.5.")] string? ip = null,
+        [Description("The DNS name the guest reports.")] string? dns_name = null,
+        [Description("A BIOS UUID (config.uuid), or an instance UUID with instance_uuid=true.")] string? uuid = null,
+        [Description("true: uuid is the vCenter instance UUID.")] bool instance_uuid = false,
+        [Description("An inventory path: datacenter/vm/folders/name.")] string? inventory_path = null,
+        [Description(ToolHelp.Target)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).FindVmsAsync(
+            new VmSearch { Ip = ip, DnsName = dns_name, Uuid = uuid, InstanceUuid = instance_uuid, InventoryPath = inventory_path }, cancellationToken);
+
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "get_vm", Title = "Show a VM", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Shows one VM in detail: power state, guest OS, vCPU, memory, UUIDs, IP, VMware Tools, host, cluster, datastores, disks, NICs, notes and snapshots.")]
     public async Task<VmDetails> GetVm(

@@ -323,6 +323,25 @@ public abstract partial class VsphereProvider : IOperationsSource
     }
 
     /// <inheritdoc />
+    public async Task<TaskSummary> CancelTaskAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var task = await GetTaskAsync(taskId, cancellationToken); // Validates the id and says "not known" first.
+        try
+        {
+            await Client.InvokeAsync("CancelTask", new ManagedObjectReference("Task", task.Id), null, cancellationToken);
+        }
+        catch (HypervisorException ex) when (ex.Kind == HypervisorErrorKind.NotSupported)
+        {
+            throw new HypervisorException(HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot cancel tasks (it does not implement CancelTask): {ex.Message}", ex.Fault, ex);
+        }
+        catch (HypervisorException ex) when (ex.Kind == HypervisorErrorKind.Conflict)
+        {
+            throw new HypervisorException(HypervisorErrorKind.Conflict, $"task '{task.Id}' cannot be cancelled now (it is {task.State}; it may have ended or not be cancellable): {ex.Message}", ex.Fault, ex);
+        }
+
+        return await GetTaskAsync(task.Id, cancellationToken);
+    }
+
     public async Task<TaskSummary> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(taskId) || !TaskId.IsMatch(taskId))

@@ -47,6 +47,20 @@ public interface IOperationsSource
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<TaskSummary> GetTaskAsync(string taskId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Asks the endpoint to cancel a running task (vSphere TaskManager CancelTask) and answers the task as it is
+    /// then: cancellation is asynchronous, so a task may still be <c>running</c> and end as <c>error</c> with
+    /// a cancelled fault. Since 2.2; a provider without it answers <see cref="Errors.HypervisorErrorKind.NotSupported"/>.
+    /// </summary>
+    /// <param name="taskId">For example <c>task-42</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Errors.HypervisorException">
+    /// <see cref="Errors.HypervisorErrorKind.Conflict"/> when the task is not cancellable or has ended,
+    /// <see cref="Errors.HypervisorErrorKind.NotSupported"/> when the endpoint cannot cancel tasks.
+    /// </exception>
+    Task<TaskSummary> CancelTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, "this provider cannot cancel tasks");
+
     /// <summary>A host's connection and maintenance state, sensors and services.</summary>
     /// <param name="host">The host's id or name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -121,4 +121,14 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <summary>Lists networks, standard and distributed port groups.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<NetworkInfo>> ListNetworksAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The VMs matching <paramref name="search"/> (an IP, a DNS name, a UUID or an inventory path), found by
+    /// the endpoint's search index rather than a list of everything. Since 2.2; a provider without it answers
+    /// <see cref="Errors.HypervisorErrorKind.NotSupported"/>.
+    /// </summary>
+    /// <param name="search">Exactly one criterion.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<VmSummary>> FindVmsAsync(VmSearch search, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot search VMs by address, UUID or path");
 }

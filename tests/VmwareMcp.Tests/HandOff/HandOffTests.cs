@@ -90,4 +90,45 @@ public sealed class HandOffTests(SimulatedVcenter target) : IClassFixture<Simula
         Assert.True(tools["clone_vm"].JsonSchema.GetProperty("properties").TryGetProperty("wait", out _));
         Assert.False(tools["get_vm"].JsonSchema.GetProperty("properties").TryGetProperty("wait", out _));
     }
+
+    [Fact]
+    public async Task Cancelling_where_the_endpoint_cannot_is_a_tool_error_naming_cancel_task()
+    {
+        // vcsim implements no TaskManager.CancelTask (a real vCenter does): the error path is what can be tested.
+        await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+        var handle = await mcp.CallAsync<JsonElement>("create_vm", new { vm_label = "handoff-cancel", wait = false });
+
+        var error = await mcp.CallExpectingErrorAsync("cancel_task", new { task_id = handle.GetProperty("task_id").GetString() });
+
+        Assert.StartsWith("NotSupported:", error, StringComparison.Ordinal);
+        Assert.Contains("CancelTask", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_over_rest_where_the_endpoint_cannot_is_a_501()
+    {
+        using var client = target.Host.CreateClient();
+        var task = (await target.Inspector.RecentTaskIdsAsync()).FirstOrDefault() ?? (await HandedOffTaskAsync());
+
+        var response = await client.PostAsync($"/api/v1/tasks/{task}/cancel", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Contains("CancelTask", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_task_that_is_not_there_is_a_404()
+    {
+        using var client = target.Host.CreateClient();
+
+        var response = await client.PostAsync("/api/v1/tasks/task-999999/cancel", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<string> HandedOffTaskAsync()
+    {
+        await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
+        return (await mcp.CallAsync<JsonElement>("create_vm", new { vm_label = "handoff-rest-cancel", wait = false })).GetProperty("task_id").GetString()!;
+    }
 }

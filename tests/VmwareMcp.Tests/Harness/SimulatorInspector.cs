@@ -127,6 +127,14 @@ public sealed class SimulatorInspector : IDisposable
         return (host.Id, host.Props["runtime.inMaintenanceMode"].Value == "true", host.Props["runtime.connectionState"].Value, sensors);
     }
 
+    /// <summary>A VM's BIOS and instance UUIDs.</summary>
+    public async Task<(string Uuid, string InstanceUuid)> VmUuidsAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        var props = await RetrieveObjectAsync("VirtualMachine", vmId, ["config.uuid", "config.instanceUuid"]);
+        return (props["config.uuid"].Value, props["config.instanceUuid"].Value);
+    }
+
     /// <summary>Every event about a VM, read through an event collector: (key, type, message).</summary>
     public async Task<List<(long Key, string Type, string? Message)>> EventsAsync(string vmId)
     {
