@@ -18,7 +18,8 @@ internal static class RoutePolicyFilter
         builder.AddEndpointFilterFactory((factory, next) =>
         {
             var previewsItself = factory.MethodInfo.GetParameters().Any(p => p.Name == "dry_run");
-            return context =>
+            var parameters = factory.MethodInfo.GetParameters();
+            return async context =>
             {
                 var http = context.HttpContext;
                 var policy = http.GetEndpoint()?.Metadata.GetMetadata<PolicyAttribute>();
@@ -36,18 +37,32 @@ internal static class RoutePolicyFilter
                         $"target '{target.Name}' is read-only (read_only: true in the configuration); nothing was changed");
                 }
 
+                System.Text.Json.Nodes.JsonObject? bound = null;
+                var rules = http.RequestServices.GetRequiredService<Policies.CallPolicy>();
+                if (rules.Active)
+                {
+                    var declared = policy ?? new PolicyAttribute(changes ? AccessScope.Operate : AccessScope.Read);
+                    var operation = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? $"{http.Request.Method} {http.Request.Path}";
+                    await rules.EnforceAsync(operation, declared, http.User.Identity?.Name, name, Subject(declared.Subject), Subject(declared.Creates), http.RequestAborted);
+                }
+
                 if (policy?.Destructive == true && !previewsItself && string.Equals(http.Request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase))
                 {
-                    return ValueTask.FromResult<object?>(Results.Ok(new ActionPreview
+                    return Results.Ok(new ActionPreview
                     {
                         Action = $"{http.Request.Method} {http.Request.Path}",
                         Target = name ?? "the only target",
                         Vm = policy.Subject is { } subject ? http.Request.RouteValues[subject]?.ToString() : null,
-                        Would = $"Would run {http.Request.Method} {http.Request.Path} with {JsonSerializer.Serialize(Audit.AuditArguments.OfEndpoint(factory.MethodInfo.GetParameters(), context.Arguments, http.RequestServices))}; call again without dry_run to do it.",
-                    }));
+                        Would = $"Would run {http.Request.Method} {http.Request.Path} with {JsonSerializer.Serialize(Arguments())}; call again without dry_run to do it.",
+                    });
                 }
 
-                return next(context);
+                return await next(context);
+
+                System.Text.Json.Nodes.JsonObject Arguments() => bound ??= Audit.AuditArguments.OfEndpoint(parameters, context.Arguments, http.RequestServices);
+
+                string? Subject(string? argument) =>
+                    argument is null ? null : http.Request.RouteValues[argument]?.ToString() ?? Audit.AuditArguments.Text(Arguments()[argument]);
             };
         });
 }

@@ -65,6 +65,9 @@ public sealed class HostSettings
     /// <summary><c>logging_roll_interval</c>: none (the file keeps its configured name), hour or day (a date is added to the name).</summary>
     public Serilog.RollingInterval LogRollInterval { get; init; } = Serilog.RollingInterval.Infinite;
 
+    /// <summary><c>logging_format</c>: <c>text</c> (one line per event, dated once) or <c>json</c> (Serilog's compact JSON, one object per line, for log shippers).</summary>
+    public bool LogAsJson { get; init; }
+
     /// <summary><c>logging_severity</c>, as Serilog understands it.</summary>
     public Serilog.Events.LogEventLevel LoggingLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
 
@@ -76,6 +79,9 @@ public sealed class HostSettings
 
     /// <summary>Unknown keys found, each with a suggestion; logged as warnings at start.</summary>
     public IReadOnlyList<UnknownKey> Warnings { get; init; } = [];
+
+    /// <summary><c>protected_vms</c> (as a first deny rule) and <c>policies</c>, in order: the first that matches a call decides.</summary>
+    public IReadOnlyList<Policies.PolicyRule> Policies { get; init; } = [];
 
     /// <summary><c>webhooks</c>: URLs that receive every new event of every target as a JSON POST.</summary>
     public IReadOnlyList<Uri> Webhooks { get; init; } = [];

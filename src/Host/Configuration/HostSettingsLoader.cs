@@ -57,6 +57,13 @@ internal static class HostSettingsLoader
             LogFileMaxBytes = reader.Int("logging_max_file_mb", 64, 1, 100_000) * 1024L * 1024L,
             LogFilesKept = reader.Int("logging_retained_files", 10, 1, 1000),
             LogRollInterval = ParseRollInterval(reader),
+            Policies = Policies.PolicyRulesReader.Read(reader),
+            LogAsJson = reader.String("logging_format")?.ToLowerInvariant() switch
+            {
+                null or "text" => false,
+                "json" => true,
+                var other => throw reader.Error("logging_format", $"expected text or json, found '{other}'"),
+            },
             SessionTokenLifetime = TimeSpan.FromSeconds(reader.Int("session_token_lifetime_seconds", 3600, 1, 7 * 24 * 3600)),
             Targets = ReadTargets(reader, flat, globalReadOnly),
             Warnings = UnknownKeys(flat),

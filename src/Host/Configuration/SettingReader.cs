@@ -51,6 +51,23 @@ internal sealed class SettingReader(FlatSettings settings)
         return number >= min && number <= max ? number : throw Error(key, $"must be between {min} and {max}, found {number}");
     }
 
+    /// <summary>A list value (<c>[a, b]</c>), or a single value as a one-item list; empty when absent.</summary>
+    public List<string> List(string key)
+    {
+        var items = new List<string>();
+        for (var i = 0; String($"{key}:{i}") is { } item; i++)
+        {
+            items.Add(item);
+        }
+
+        if (items.Count == 0 && Has(key) && String(key) is { } single)
+        {
+            items.Add(single);
+        }
+
+        return items;
+    }
+
     public ConfigurationException Error(string key, string problem)
     {
         var variable = EnvironmentOverrides.Map.FirstOrDefault(m => string.Equals(m.Key, key, StringComparison.OrdinalIgnoreCase)).Variable;

@@ -42,7 +42,7 @@ internal static class TokenGrants
                 throw reader.Error(prefix + "token_sha256", "expected 64 hex digits");
             }
 
-            grants.Add(new TokenGrant(name, sha256, HighestScope(reader, prefix + "scopes"), List(reader, prefix + "targets")));
+            grants.Add(new TokenGrant(name, sha256, HighestScope(reader, prefix + "scopes"), reader.List(prefix + "targets")));
         }
 
         var duplicate = grants.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
@@ -51,7 +51,7 @@ internal static class TokenGrants
 
     private static Scope HighestScope(SettingReader reader, string key)
     {
-        var scopes = List(reader, key);
+        var scopes = reader.List(key);
         if (scopes.Count == 0)
         {
             throw reader.Error(key, "missing: list at least one of read, operate, admin");
@@ -60,23 +60,6 @@ internal static class TokenGrants
         return scopes.Select(s => Enum.TryParse<Scope>(s, ignoreCase: true, out var scope) && Enum.IsDefined(scope)
             ? scope
             : throw reader.Error(key, $"'{s}' is not one of read, operate, admin")).Max();
-    }
-
-    /// <summary>A list value (<c>[a, b]</c>), or a single value as a one-item list.</summary>
-    private static List<string> List(SettingReader reader, string key)
-    {
-        var items = new List<string>();
-        for (var i = 0; reader.String($"{key}:{i}") is { } item; i++)
-        {
-            items.Add(item);
-        }
-
-        if (items.Count == 0 && reader.Has(key) && reader.String(key) is { } single)
-        {
-            items.Add(single);
-        }
-
-        return items;
     }
 
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

@@ -8,7 +8,8 @@ namespace VmwareMcp.Host.Logging;
 /// <summary>Builds the host's Serilog logger from logging_output and logging_severity.</summary>
 internal static class SerilogSetup
 {
-    private const string Template = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+    /// <summary>One timestamp per line, with the date and the offset, so lines from different days and hosts sort.</summary>
+    private const string Template = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     /// <param name="settings">The host's settings.</param>
     /// <param name="toStandardError">True under --stdio, where stdout carries MCP messages.</param>
@@ -23,14 +24,28 @@ internal static class SerilogSetup
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext();
 
+        var json = settings.LogAsJson ? new Serilog.Formatting.Compact.CompactJsonFormatter() : null;
+        var standardError = toStandardError ? LogEventLevel.Verbose : (LogEventLevel?)null;
         if (settings.LoggingOutput is not null)
         {
-            configuration.WriteTo.File(settings.LoggingOutput, outputTemplate: "{Timestamp:o} " + Template, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1),
-                fileSizeLimitBytes: settings.LogFileMaxBytes, rollOnFileSizeLimit: true, retainedFileCountLimit: settings.LogFilesKept, rollingInterval: settings.LogRollInterval);
+            if (json is not null)
+            {
+                configuration.WriteTo.File(json, settings.LoggingOutput, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1),
+                    fileSizeLimitBytes: settings.LogFileMaxBytes, rollOnFileSizeLimit: true, retainedFileCountLimit: settings.LogFilesKept, rollingInterval: settings.LogRollInterval);
+            }
+            else
+            {
+                configuration.WriteTo.File(settings.LoggingOutput, outputTemplate: Template, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1),
+                    fileSizeLimitBytes: settings.LogFileMaxBytes, rollOnFileSizeLimit: true, retainedFileCountLimit: settings.LogFilesKept, rollingInterval: settings.LogRollInterval);
+            }
+        }
+        else if (json is not null)
+        {
+            configuration.WriteTo.Console(json, standardErrorFromLevel: standardError);
         }
         else
         {
-            configuration.WriteTo.Console(outputTemplate: Template, standardErrorFromLevel: toStandardError ? LogEventLevel.Verbose : null);
+            configuration.WriteTo.Console(outputTemplate: Template, standardErrorFromLevel: standardError);
         }
 
         if (extraSink is not null)

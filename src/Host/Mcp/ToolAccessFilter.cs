@@ -44,6 +44,13 @@ internal static class ToolAccessFilter
                     return ToolErrorFilter.Error(
                         $"Forbidden: target '{target.Name}' is read-only (read_only: true in the configuration), so {tool.ProtocolTool.Name} was refused; nothing was changed");
                 }
+
+                using (Caller.Use(context.User))
+                {
+                    var arguments = context.Params?.Arguments;
+                    await context.Services!.GetRequiredService<Policies.CallPolicy>().EnforceAsync(tool.ProtocolTool.Name, policy, context.User?.Identity?.Name,
+                        ToolPolicy.Argument(arguments, policy.Target), ToolPolicy.Argument(arguments, policy.Subject), ToolPolicy.Argument(arguments, policy.Creates), cancellationToken);
+                }
             }
 
             using (Caller.Use(context.User))

@@ -27,14 +27,14 @@ public static partial class VmwareMcpHost
         HostStartOptions? options = null;
         try
         {
-            options = CommandLine.Parse(args);
-            if (options is null)
+            (var action, options) = CommandLine.Parse(args);
+            if (action != CommandLineAction.Run)
             {
-                Console.WriteLine(CommandLine.Usage);
+                Console.WriteLine(action == CommandLineAction.Help ? CommandLine.Help : CommandLine.Version);
                 return 0;
             }
 
-            if (options.Stdio)
+            if (options!.Stdio)
             {
                 using var stdioHost = BuildStdio(options);
                 await stdioHost.RunAsync();
@@ -55,6 +55,12 @@ public static partial class VmwareMcpHost
             // A plugin's options failed ValidateOnStart; its message names the key.
             await Console.Error.WriteLineAsync($"config error: {options?.ConfigFile ?? "environment"}: " + string.Join("; ", ex.Failures));
             return ConfigurationException.ExitCode;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The documented exit code of an unexpected failure, with what failed, rather than the runtime's abort.
+            await Console.Error.WriteLineAsync($"fatal: {ex}");
+            return 1;
         }
     }
 
@@ -119,6 +125,7 @@ public static partial class VmwareMcpHost
         services.AddSingleton<ProviderFactories>();
         services.AddSingleton<TargetProviders>();
         services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Policies.CallPolicy>();
         services.AddSingleton<State.StateDatabase>();
         services.AddSingleton<Idempotency.IIdempotencyStore, Idempotency.SqliteIdempotencyStore>();
         services.AddSingleton<HandOff.TaskOutcomeStore>();

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using VmwareMcp.Abstractions.Errors;
+using VmwareMcp.Abstractions.Policy;
+using VmwareMcp.Host.Configuration;
+using VmwareMcp.Host.Targets;
+
+namespace VmwareMcp.Host.Policies;
+
+/// <summary>
+/// The operator's rules (<c>policies:</c>, <c>protected_vms:</c>) at the one policy boundary, the same for MCP
+/// tools and REST routes of every plugin: the first rule that matches a call decides; a call no rule matches
+/// is allowed. A refusal names the rule and where it is configured.
+/// </summary>
+internal sealed partial class CallPolicy(HostSettings settings, TargetProviders targets, TimeProvider time)
+{
+    /// <summary>Whether any rule is configured (without one, nothing needs to be read for the rules).</summary>
+    public bool Active => settings.Policies.Count > 0;
+
+    /// <summary>Throws when a rule denies the call; returns otherwise.</summary>
+    /// <param name="operation">The tool or route name.</param>
+    /// <param name="subject">The value of the declared subject argument (a VM's id or name), if any.</param>
+    /// <param name="created">The value of the declared created-name argument (a new VM's name), if any.</param>
+    /// <exception cref="HypervisorException"><see cref="HypervisorErrorKind.Forbidden"/>, naming the rule.</exception>
+    public async Task EnforceAsync(string operation, PolicyAttribute policy, string? token, string? target, string? subject, string? created, CancellationToken cancellationToken)
+    {
+        if (settings.Policies.Count == 0)
+        {
+            return;
+        }
+
+        var targetName = targets.OptionsOf(target)?.Name ?? target ?? string.Empty;
+        var names = new List<string>();
+        if (created is not null)
+        {
+            names.Add(created);
+        }
+
+        if (policy.SubjectKind == "vm" && subject is not null && settings.Policies.Any(r => r.Vms.Count > 0))
+        {
+            names.Add(subject);
+            if (VmId().IsMatch(subject))
+            {
+                names.Add(await NameOfAsync(target, subject, cancellationToken) ?? subject);
+            }
+        }
+
+        var call = new PolicyCall(operation, token, targetName, names, policy.Changes);
+        var now = time.GetUtcNow();
+        var rule = settings.Policies.FirstOrDefault(r => r.Matches(call, now));
+        if (rule is { Effect: PolicyEffect.Deny })
+        {
+            var on = names.Count > 0 ? $" on '{names[^1]}'" : string.Empty;
+            throw new HypervisorException(HypervisorErrorKind.Forbidden,
+                $"refused by policy rule '{rule.Name}' ({rule.Key}): {operation}{on} by '{token}' on target '{targetName}' is denied; nothing was done");
+        }
+    }
+
+    /// <summary>The VM's name, for rules that name VMs; null when it cannot be read (the call itself will say why).</summary>
+    private async Task<string?> NameOfAsync(string? target, string vm, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await (await targets.GetAsync(target, cancellationToken)).GetVmAsync(vm, cancellationToken)).Name;
+        }
+        catch (HypervisorException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^vm-\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex VmId();
+}

@@ -1,0 +1,86 @@
+using System.IO.Enumeration;
+
+namespace VmwareMcp.Host.Policies;
+
+/// <summary>
+/// One rule of <c>policies:</c> (or the rule <c>protected_vms</c> makes): which calls it matches and whether
+/// they are allowed or denied. Every list left empty matches anything; globs take <c>*</c> and <c>?</c> and
+/// ignore case.
+/// </summary>
+public sealed record PolicyRule
+{
+    /// <summary>The name refusals quote.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where it is configured, for example <c>policies:2</c>.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>What a matching call gets.</summary>
+    public required PolicyEffect Effect { get; init; }
+
+    /// <summary>Tool or route names (globs): <c>delete_vm</c>, <c>*snapshot*</c>.</summary>
+    public IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>Token names.</summary>
+    public IReadOnlyList<string> Tokens { get; init; } = [];
+
+    /// <summary>Target names.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    /// <summary>Names (globs) of the VM the call acts on or creates.</summary>
+    public IReadOnlyList<string> Vms { get; init; } = [];
+
+    /// <summary>Only calls that change something.</summary>
+    public bool ChangesOnly { get; init; }
+
+    /// <summary>Days of the week it applies on, in <see cref="Zone"/>; null: every day.</summary>
+    public IReadOnlySet<DayOfWeek>? Days { get; init; }
+
+    /// <summary>The hours it applies in, in <see cref="Zone"/> (from inclusive, to exclusive; may wrap midnight); null: all day.</summary>
+    public (TimeOnly From, TimeOnly To)? Hours { get; init; }
+
+    /// <summary>The zone <see cref="Days"/> and <see cref="Hours"/> are read in; UTC unless <c>time_zone</c> says otherwise.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Whether the rule applies to <paramref name="call"/> at <paramref name="now"/>.</summary>
+    public bool Matches(PolicyCall call, DateTimeOffset now)
+    {
+        if (ChangesOnly && !call.Changes
+            || Tools.Count > 0 && !Tools.Any(t => Glob(t, call.Operation))
+            || Tokens.Count > 0 && !Tokens.Contains(call.Token ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+            || Targets.Count > 0 && !Targets.Contains(call.Target, StringComparer.OrdinalIgnoreCase)
+            || Vms.Count > 0 && !call.VmNames.Any(name => Vms.Any(v => Glob(v, name))))
+        {
+            return false;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(now, Zone);
+        if (Days is not null && !Days.Contains(local.DayOfWeek))
+        {
+            return false;
+        }
+
+        if (Hours is not { } hours)
+        {
+            return true;
+        }
+
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        return hours.From <= hours.To ? time >= hours.From && time < hours.To : time >= hours.From || time < hours.To;
+    }
+
+    private static bool Glob(string glob, string name) => FileSystemName.MatchesSimpleExpression(glob, name, ignoreCase: true);
+}
+
+/// <summary>What a rule does with the calls it matches.</summary>
+public enum PolicyEffect
+{
+    /// <summary>Let it through (no later rule is asked).</summary>
+    Allow,
+
+    /// <summary>Refuse it, naming the rule; nothing is done.</summary>
+    Deny,
+}
+
+/// <summary>A call as the rules see it: what, by whom, where, on which VMs (by name), and whether it changes something.</summary>
+public sealed record PolicyCall(string Operation, string? Token, string Target, IReadOnlyList<string> VmNames, bool Changes);
