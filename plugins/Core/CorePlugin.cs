@@ -14,7 +14,9 @@ namespace VmwareMcp.Plugins.Core;
 public sealed class CorePlugin : IVmwareMcpPlugin
 {
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ResourceSubscriptions>();
         services.AddMcpServer()
             .WithTools<TargetTools>(ContractJson.Options)
             .WithTools<VmTools>(ContractJson.Options)
@@ -24,7 +26,10 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<TriageTools>(ContractJson.Options)
             .WithResources<InventoryResources>()
             .WithPrompts<Runbooks>()
-            .WithCompleteHandler(ArgumentCompletions.CompleteAsync);
+            .WithCompleteHandler(ArgumentCompletions.CompleteAsync)
+            .WithSubscribeToResourcesHandler(ResourceSubscriptions.SubscribeAsync)
+            .WithUnsubscribeFromResourcesHandler(ResourceSubscriptions.UnsubscribeAsync);
+    }
 
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -19,6 +19,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     private readonly Dictionary<ManagedObjectReference, Dictionary<string, XElement>> _objects = [];
     private readonly HashSet<ManagedObjectReference> _changedWhileCold = [];
     private readonly OwnWrites _ownWrites = new();
+    private readonly ChangeBroadcast _changes = new();
     private Task? _loop;
     private VmSnapshot? _vms;
 
@@ -35,6 +36,9 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             }
         }
     }
+
+    /// <summary>The ids of objects as the feed (or this host) changes them; see <see cref="ChangeBroadcast"/>.</summary>
+    public IAsyncEnumerable<string> WatchAsync(CancellationToken cancellationToken) => _changes.ReadAsync(cancellationToken);
 
     public void Start()
     {
@@ -58,6 +62,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             _objects[vm.Obj] = vm.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             _ownWrites.Wrote(vm);
             Rebuild();
+            _changes.Publish(vm.Obj.Value);
         }
     }
 
@@ -76,6 +81,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
                 if (_objects.Remove(vm))
                 {
                     Rebuild();
+                    _changes.Publish(vm.Value);
                 }
             }
         }
@@ -257,6 +263,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             {
                 _objects.Remove(obj);
                 _ownWrites.Left(obj);
+                _changes.Publish(obj.Value);
                 continue;
             }
 
@@ -292,6 +299,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             }
 
             _ownWrites.Overlay(obj, delivered, properties);
+            _changes.Publish(obj.Value);
         }
     }
 

@@ -139,6 +139,13 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     /// <inheritdoc />
     public int CachedObjects => _live?.Count ?? 0;
 
+    /// <inheritdoc />
+    public IAsyncEnumerable<string> WatchChangesAsync(CancellationToken cancellationToken)
+    {
+        StartLiveInventory();
+        return _live?.WatchAsync(cancellationToken) ?? AsyncEnumerable.Empty<string>();
+    }
+
     /// <summary>Starts the live inventory once, when the target has it on.</summary>
     private void StartLiveInventory()
     {

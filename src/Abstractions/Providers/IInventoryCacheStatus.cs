@@ -8,4 +8,12 @@ public interface IInventoryCacheStatus
 
     /// <summary>Objects held (VMs, hosts, clusters).</summary>
     int CachedObjects { get; }
+
+    /// <summary>
+    /// The managed object ids (<c>vm-42</c>, <c>host-7</c>) of cached objects as their properties change or they
+    /// come and go, for as long as the caller reads; a slow reader misses the oldest rather than holding the
+    /// cache up. Changes made through the host are included. Since 2.2; without it, nothing.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the watch.</param>
+    IAsyncEnumerable<string> WatchChangesAsync(CancellationToken cancellationToken) => AsyncEnumerable.Empty<string>();
 }

@@ -54,6 +54,11 @@ internal static class McpServerSetup
         return builder
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(ToolAccessFilter.List)
+                .AddReadResourceFilter(CallerScopeFilter.Wrap)
+                .AddSubscribeToResourcesFilter(CallerScopeFilter.Wrap)
+                .AddUnsubscribeFromResourcesFilter(CallerScopeFilter.Wrap)
+                .AddGetPromptFilter(CallerScopeFilter.Wrap)
+                .AddCompleteFilter(CallerScopeFilter.Wrap)
                 // Outermost first. The audit sees the tools' exceptions, so it needs no error texts to tell a
                 // refusal from a failure; the error filter then turns them into tool errors, cleaned on the way out.
                 .AddCallToolFilter(UntrustedTextFilter.Wrap)

@@ -150,6 +150,34 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task A_nul_in_the_path_gets_a_400_over_http1()
+    {
+        using var client = target.Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/vms/a%00b") { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_nul_in_the_path_over_http2_resets_only_its_stream_and_the_connection_serves_on()
+    {
+        // Kestrel refuses a :path that decodes to a NUL before any middleware runs, as RFC 9113 8.1.1 allows
+        // for a malformed request: a PROTOCOL_ERROR reset of that stream. No option makes it a 400; what the
+        // host can promise is that nothing else on the connection is lost.
+        using var client = target.Host.CreateClient();
+        using var bad = new HttpRequestMessage(HttpMethod.Get, "/api/v1/vms/a%00b") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var good = new HttpRequestMessage(HttpMethod.Get, "/api/v1/targets") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        var reset = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(bad));
+        using var next = await client.SendAsync(good);
+
+        Assert.Equal(HttpRequestError.HttpProtocolError, reset.HttpRequestError);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
     /// <summary>The message's bytes: text as UTF-8, except <c>\xNN</c>, which stands for the raw byte NN.</summary>
     private static byte[] Bytes(string text)
     {
