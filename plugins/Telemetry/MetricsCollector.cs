@@ -22,6 +22,11 @@ internal sealed partial class MetricsCollector(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        foreach (var target in targets.Targets)
+        {
+            exporter.Known(target.Name);
+        }
+
         // The first round waits one interval too: start-up stays fast and its own calls are not delayed.
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -41,7 +41,22 @@ internal sealed class TelemetryExporter
         _failures = Factory.CreateCounter("vmwaremcp_collector_failures_total", "Collection rounds that failed.", target);
         _duration = Factory.CreateGauge("vmwaremcp_collector_duration_seconds", "How long the last collection round took.", target);
         _stale = Factory.CreateGauge("vmwaremcp_target_stale", "1 while a target's metrics are stale (its last round failed).", target);
+        var build = Factory.CreateGauge("vmwaremcp_build_info", "Always 1; the labels say which build runs.", ["version", "contract", "runtime"]);
+        build.WithLabels(Version(typeof(TelemetryExporter).Assembly), VmwareMcp.Abstractions.ContractVersion.Current, Environment.Version.ToString()).Set(1);
     }
+
+    /// <summary>
+    /// Publishes the target's counters at zero before its first round, so a rate over them is defined from the
+    /// start and an alert on failures does not wait for the first one to exist.
+    /// </summary>
+    public void Known(string target)
+    {
+        _samples.WithLabels(target).Publish();
+        _failures.WithLabels(target).Publish();
+    }
+
+    private static string Version(System.Reflection.Assembly assembly) =>
+        (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion ?? "0").Split('+')[0];
 
     public CollectorRegistry Registry { get; }
 

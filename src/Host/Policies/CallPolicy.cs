@@ -11,7 +11,7 @@ namespace VmwareMcp.Host.Policies;
 /// tools and REST routes of every plugin: the first rule that matches a call decides; a call no rule matches
 /// is allowed. A refusal names the rule and where it is configured.
 /// </summary>
-internal sealed partial class CallPolicy(HostSettings settings, TargetProviders targets, TimeProvider time)
+internal sealed partial class CallPolicy(HostSettings settings, TargetProviders targets, PolicyBudgets budgets, TimeProvider time)
 {
     /// <summary>Whether any rule is configured (without one, nothing needs to be read for the rules).</summary>
     public bool Active => settings.Policies.Count > 0;
@@ -47,11 +47,20 @@ internal sealed partial class CallPolicy(HostSettings settings, TargetProviders 
         var call = new PolicyCall(operation, token, targetName, names, policy.Changes);
         var now = time.GetUtcNow();
         var rule = settings.Policies.FirstOrDefault(r => r.Matches(call, now));
+        var on = names.Count > 0 ? $" on '{names[^1]}'" : string.Empty;
         if (rule is { Effect: PolicyEffect.Deny })
         {
-            var on = names.Count > 0 ? $" on '{names[^1]}'" : string.Empty;
             throw new HypervisorException(HypervisorErrorKind.Forbidden,
                 $"refused by policy rule '{rule.Name}' ({rule.Key}): {operation}{on} by '{token}' on target '{targetName}' is denied; nothing was done");
+        }
+
+        if (rule is { BudgetCalls: { } calls } && !await budgets.TrySpendAsync(rule, token ?? "-", cancellationToken))
+        {
+            throw new HypervisorException(HypervisorErrorKind.Forbidden,
+                $"refused by policy rule '{rule.Name}' ({rule.Key}): '{token}' has used its budget of {calls} call(s) per {rule.BudgetWindow.TotalMinutes:0} minutes for {operation}{on}; nothing was done")
+            {
+                RetryAfter = rule.BudgetWindow,
+            };
         }
     }
 

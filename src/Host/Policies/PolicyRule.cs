@@ -39,6 +39,12 @@ public sealed record PolicyRule
     /// <summary>The hours it applies in, in <see cref="Zone"/> (from inclusive, to exclusive; may wrap midnight); null: all day.</summary>
     public (TimeOnly From, TimeOnly To)? Hours { get; init; }
 
+    /// <summary>At most this many matching calls per token within <see cref="BudgetWindow"/>; beyond, the rule refuses. Null: no budget.</summary>
+    public int? BudgetCalls { get; init; }
+
+    /// <summary>The sliding window <see cref="BudgetCalls"/> counts in.</summary>
+    public TimeSpan BudgetWindow { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The zone <see cref="Days"/> and <see cref="Hours"/> are read in; UTC unless <c>time_zone</c> says otherwise.</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 

@@ -51,6 +51,9 @@ internal static class PolicyRulesReader
                 Days = Days(reader, prefix + "days"),
                 Hours = Hours(reader, prefix + "hours"),
                 Zone = zone!,
+                BudgetCalls = reader.Has(prefix + "budget") ? reader.Int(prefix + "budget:calls", 0, 1, 1_000_000) is var calls and > 0
+                    ? calls : throw reader.Error(prefix + "budget:calls", "missing: how many calls the budget allows (1 or more)") : null,
+                BudgetWindow = TimeSpan.FromMinutes(reader.Int(prefix + "budget:per_minutes", 60, 1, 7 * 24 * 60)),
             });
         }
 

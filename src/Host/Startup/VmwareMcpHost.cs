@@ -126,6 +126,7 @@ public static partial class VmwareMcpHost
         services.AddSingleton<TargetProviders>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Policies.CallPolicy>();
+        services.AddSingleton<Policies.PolicyBudgets>();
         services.AddSingleton<State.StateDatabase>();
         services.AddSingleton<Idempotency.IIdempotencyStore, Idempotency.SqliteIdempotencyStore>();
         services.AddSingleton<HandOff.TaskOutcomeStore>();

@@ -23,6 +23,8 @@ internal sealed class StateDatabase
             CREATE TABLE IF NOT EXISTS idempotency (
                 key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created INTEGER NOT NULL,
                 status INTEGER, content_type TEXT, body BLOB);
+            CREATE TABLE IF NOT EXISTS policy_budget (rule TEXT NOT NULL, token TEXT NOT NULL, at INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS policy_budget_use ON policy_budget (rule, token, at);
             CREATE TABLE IF NOT EXISTS task_outcome (
                 target TEXT NOT NULL, task TEXT NOT NULL, created INTEGER NOT NULL, result TEXT NOT NULL,
                 PRIMARY KEY (target, task));

@@ -31,6 +31,13 @@ public sealed class RuledHost : SimulatedVcenter
             effect: deny
             tools: [create_vm, clone_vm]
             vms: ["prod-*"]
+          - name: agent-create-budget
+            effect: allow
+            tools: [create_vm]
+            tokens: [agent]
+            budget:
+              calls: 2
+              per_minutes: 60
         """;
 }
 
@@ -118,7 +125,24 @@ public sealed class PolicyRuleTests(RuledHost target) : IClassFixture<RuledHost>
         Assert.Contains("no-prod-names", refused.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_budget_lets_a_token_make_so_many_calls_and_refuses_the_next_naming_the_rule()
+    {
+        using var agent = target.Host.CreateClient(RuledHost.Agent);
+
+        var first = await agent.PostAsJsonAsync("/api/v1/vms", new { vm_label = "budget-1" });
+        var second = await agent.PostAsJsonAsync("/api/v1/vms", new { vm_label = "budget-2" });
+        var third = await agent.PostAsJsonAsync("/api/v1/vms", new { vm_label = "budget-3" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, second.StatusCode));
+        Assert.Equal(HttpStatusCode.Forbidden, third.StatusCode);
+        Assert.Contains("agent-create-budget", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(await target.Inspector.VmNamedAsync("budget-2"));
+        Assert.Null(await target.Inspector.VmNamedAsync("budget-3"));
+    }
+
     [Theory]
+    [InlineData("policies:\n  - name: x\n    effect: deny\n    budget: { per_minutes: 5 }\n", "policies:0:budget:calls")]
     [InlineData("policies:\n  - name: x\n    effect: block\n", "policies:0:effect")]
     [InlineData("policies:\n  - name: x\n    effect: deny\n    hours: \"8-18\"\n", "policies:0:hours")]
     [InlineData("policies:\n  - name: x\n    effect: deny\n    time_zone: Mars/Olympus\n", "policies:0:time_zone")]
