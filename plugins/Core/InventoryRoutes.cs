@@ -14,6 +14,9 @@ internal static class InventoryRoutes
             await (await targets.GetAsync(target, ct)).ListHostsAsync(ct)).WithName("list_hosts").WithSummary("List hosts with their cluster, state and capacity");
         inventory.MapGet("/datastores", async (ITargetProviders targets, string? target, CancellationToken ct) =>
             await (await targets.GetAsync(target, ct)).ListDatastoresAsync(ct)).WithName("list_datastores").WithSummary("List datastores with capacity and free space");
+        inventory.MapGet("/datastores/{datastore}/files", async (ITargetProviders targets, string datastore, string? folder, string? pattern, string? target, CancellationToken ct) =>
+            await (await targets.GetAsync(target, ct)).BrowseDatastoreAsync(datastore, folder, pattern, ct))
+            .WithName("browse_datastore").WithSummary("Files and folders on a datastore below ?folder, at every depth, matching ?pattern (*.iso)");
         inventory.MapGet("/networks", async (ITargetProviders targets, string? target, CancellationToken ct) =>
             await (await targets.GetAsync(target, ct)).ListNetworksAsync(ct)).WithName("list_networks").WithSummary("List networks (distributed port groups included)");
         inventory.MapGet("/templates", async (ITargetProviders targets, string? target, string? name, int? offset, int? limit, CancellationToken ct) =>

@@ -31,6 +31,17 @@ internal sealed class InventoryTools(ITargetProviders targets)
         await (await targets.GetAsync(target, cancellationToken)).ListDatastoresAsync(cancellationToken);
 
     [Policy(AccessScope.Read)]
+    [McpServerTool(Name = "browse_datastore", Title = "Browse a datastore's files", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists the files and folders on a datastore below a folder, at every depth, with their type (iso, vm_disk, vm_config, folder, file ...), size and date: the ISO to mount, the disk left behind. At most 5000 entries: narrow with folder or pattern.")]
+    public async Task<IReadOnlyList<DatastoreFile>> BrowseDatastore(
+        [Description("The datastore: id or exact name (see list_datastores).")] string datastore,
+        [Description("A folder below the datastore's root, e.g. iso/linux; omit for the root.")] string? folder = null,
+        [Description("A name glob, e.g. *.iso; omit for every file.")] string? pattern = null,
+        [Description(ToolHelp.Target)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).BrowseDatastoreAsync(datastore, folder, pattern, cancellationToken);
+
+    [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_networks", Title = "List networks", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists networks a NIC can use: standard port groups and distributed port groups.")]
     public async Task<IReadOnlyList<NetworkInfo>> ListNetworks([Description(ToolHelp.Target)] string? target = null, CancellationToken cancellationToken = default) =>

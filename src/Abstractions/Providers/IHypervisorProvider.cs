@@ -131,4 +131,16 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<VmSummary>> FindVmsAsync(VmSearch search, CancellationToken cancellationToken) =>
         throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot search VMs by address, UUID or path");
+
+    /// <summary>
+    /// The files and folders below <paramref name="folder"/> on a datastore, at every depth, whose names match
+    /// <paramref name="pattern"/> (what is there to mount, or left behind). Since 2.2; a provider without it answers
+    /// <see cref="Errors.HypervisorErrorKind.NotSupported"/>.
+    /// </summary>
+    /// <param name="datastore">The datastore's id or exact name.</param>
+    /// <param name="folder">A folder relative to the datastore's root; null or empty for the root.</param>
+    /// <param name="pattern">A name glob (<c>*.iso</c>); null for every file.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<DatastoreFile>> BrowseDatastoreAsync(string datastore, string? folder, string? pattern, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot browse datastores");
 }
