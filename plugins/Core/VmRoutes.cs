@@ -75,6 +75,17 @@ internal static class VmRoutes
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id" })
             .WithName("reconfigure_vm").WithSummary("Change vCPUs and/or memory (body: vcpus, ram_mib)");
 
+        vms.MapPost("/{id}/rename", async (ITargetProviders targets, string id, RenameBody body, string? target, CancellationToken ct) =>
+                await (await targets.GetAsync(target, ct)).RenameVmAsync(id, body.NewName, ct))
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id", Creates = "new_name" })
+            .Produces<VmDetails>()
+            .WithName("rename_vm").WithSummary("Rename a VM (body: new_name)");
+        vms.MapPut("/{id}/notes", async (ITargetProviders targets, string id, NotesBody body, string? target, CancellationToken ct) =>
+                await (await targets.GetAsync(target, ct)).SetVmNotesAsync(id, body.Notes, ct))
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id" })
+            .Produces<VmDetails>()
+            .WithName("set_vm_notes").WithSummary("Replace a VM's notes (body: notes; empty clears them)");
+
         vms.MapGet("/{id}/snapshots", async (ITargetProviders targets, string id, string? target, CancellationToken ct) =>
                 await (await targets.GetAsync(target, ct)).ListSnapshotsAsync(id, ct))
             .WithName("list_snapshots").WithSummary("A VM's snapshots");

@@ -132,4 +132,24 @@ internal sealed class VmTools(ITargetProviders targets, ICallProgress progress)
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ReconfigureVmAsync(vm, new ReconfigureVmRequest(vcpus, ram_mib), cancellationToken);
+
+    [Policy(AccessScope.Operate, Subject = "vm", Creates = "new_name")]
+    [McpServerTool(Name = "rename_vm", Title = "Rename a VM", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Renames a VM in the inventory (its files keep their names). A name already used in the VM's folder is refused.")]
+    public async Task<VmDetails> RenameVm(
+        [Description(ToolHelp.Vm)] string vm,
+        [Description("The new name, 1-80 characters.")] string new_name,
+        [Description(ToolHelp.Target)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).RenameVmAsync(vm, new_name, cancellationToken);
+
+    [Policy(AccessScope.Operate, Subject = "vm")]
+    [McpServerTool(Name = "set_vm_notes", Title = "Set a VM's notes", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Replaces a VM's notes (its annotation, shown in vCenter and in get_vm); an empty text clears them.")]
+    public async Task<VmDetails> SetVmNotes(
+        [Description(ToolHelp.Vm)] string vm,
+        [Description("The notes, at most 65535 characters; empty clears them.")] string notes,
+        [Description(ToolHelp.Target)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        await (await targets.GetAsync(target, cancellationToken)).SetVmNotesAsync(vm, notes, cancellationToken);
 }

@@ -114,6 +114,42 @@ public abstract partial class VsphereProvider
         return await ReadDetailsAsync(vmRef, cancellationToken);
     }
 
+    /// <summary>Longest notes accepted: vCenter keeps annotations of about this size.</summary>
+    private const int MaxNotes = 65535;
+
+    public async Task<VmDetails> RenameVmAsync(string vm, string newName, CancellationToken cancellationToken)
+    {
+        var name = newName?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > 80 || name.Any(char.IsControl))
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, "new_name must be 1-80 characters without control characters");
+        }
+
+        var vmRef = await ResolveVmAsync(vm, cancellationToken);
+        var parent = Vim.Ref((await Client.RetrieveOneAsync(vmRef, ["parent"], cancellationToken))?["parent"]);
+        if (parent is { } folder)
+        {
+            await EnsureNameFreeAsync(folder, name, cancellationToken);
+        }
+
+        await Client.RunTaskAsync("Rename_Task", vmRef, w => w.Text("newName", name), null, cancellationToken);
+        await WriteThroughAsync(vmRef, cancellationToken);
+        return await ReadDetailsAsync(vmRef, cancellationToken);
+    }
+
+    public async Task<VmDetails> SetVmNotesAsync(string vm, string notes, CancellationToken cancellationToken)
+    {
+        if (notes is null || notes.Length > MaxNotes)
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"notes must be at most {MaxNotes} characters");
+        }
+
+        var vmRef = await ResolveVmAsync(vm, cancellationToken);
+        await Client.RunTaskAsync("ReconfigVM_Task", vmRef, w => w.Element("spec", null, spec => spec.Text("annotation", notes)), null, cancellationToken);
+        await WriteThroughAsync(vmRef, cancellationToken);
+        return await ReadDetailsAsync(vmRef, cancellationToken);
+    }
+
     /// <summary>Resolves folder, pool, datastore and network for a new VM from one inventory read.</summary>
     private async Task<Placement> PlaceAsync(string? datastoreName, string? networkName, string? folderName, string? clusterName, string? poolName, CancellationToken cancellationToken)
     {

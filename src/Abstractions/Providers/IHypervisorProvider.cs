@@ -143,4 +143,19 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<DatastoreFile>> BrowseDatastoreAsync(string datastore, string? folder, string? pattern, CancellationToken cancellationToken) =>
         throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot browse datastores");
+
+    /// <summary>Renames a VM (its inventory name; the files keep theirs). Since 2.2; a provider without it answers NotSupported.</summary>
+    /// <param name="vm">The VM's id or exact name.</param>
+    /// <param name="newName">The new name, 1-80 characters.</param>
+    /// <param name="cancellationToken">Stops waiting; the task goes on.</param>
+    /// <exception cref="Errors.HypervisorException"><see cref="Errors.HypervisorErrorKind.Conflict"/> when the name is taken in the VM's folder.</exception>
+    Task<VmDetails> RenameVmAsync(string vm, string newName, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot rename VMs");
+
+    /// <summary>Replaces a VM's notes (its annotation). Since 2.2; a provider without it answers NotSupported.</summary>
+    /// <param name="vm">The VM's id or exact name.</param>
+    /// <param name="notes">The new notes; empty clears them.</param>
+    /// <param name="cancellationToken">Stops waiting; the task goes on.</param>
+    Task<VmDetails> SetVmNotesAsync(string vm, string notes, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot change VM notes");
 }

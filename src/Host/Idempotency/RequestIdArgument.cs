@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Server;
 using VmwareMcp.Host.Mcp;
@@ -10,23 +9,16 @@ internal static class RequestIdArgument
 {
     public static McpServerTool Declare(McpServerTool tool)
     {
-        if (!ToolPolicy.Changes(tool) || JsonNode.Parse(tool.ProtocolTool.InputSchema.GetRawText()) is not JsonObject input)
+        if (ToolPolicy.Changes(tool))
         {
-            return tool;
+            ToolSchemaEdit.AddArgument(tool, McpIdempotencyFilter.Argument, new JsonObject
+            {
+                ["type"] = "string",
+                ["maxLength"] = IdempotencyKey.MaxLength,
+                ["description"] = "Your id for this request (a UUID, say). Calling again with the same id within 24 hours returns the first call's result instead of acting twice: retry with it after a timeout.",
+            });
         }
 
-        if (input["properties"] is not JsonObject properties)
-        {
-            input["properties"] = properties = [];
-        }
-
-        properties.TryAdd(McpIdempotencyFilter.Argument, new JsonObject
-        {
-            ["type"] = "string",
-            ["maxLength"] = IdempotencyKey.MaxLength,
-            ["description"] = "Your id for this request (a UUID, say). Calling again with the same id within 24 hours returns the first call's result instead of acting twice: retry with it after a timeout.",
-        });
-        tool.ProtocolTool.InputSchema = JsonSerializer.SerializeToElement(input);
         return tool;
     }
 }

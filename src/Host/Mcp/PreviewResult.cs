@@ -42,39 +42,18 @@ internal static class PreviewResult
     /// </summary>
     public static McpServerTool Declare(McpServerTool tool)
     {
-        var protocol = tool.ProtocolTool;
         if (!ToolPolicy.Of(tool).Destructive)
         {
             return tool;
         }
 
-        if (ToolPolicy.NeedsConfirmation(tool) && JsonNode.Parse(protocol.InputSchema.GetRawText()) is JsonObject input)
+        ToolSchemaEdit.AddArgument(tool, "confirm", new JsonObject
         {
-            if (input["properties"] is not JsonObject properties)
-            {
-                input["properties"] = properties = [];
-            }
-
-            properties.TryAdd("confirm", new JsonObject
-            {
-                ["type"] = "boolean",
-                ["default"] = false,
-                ["description"] = "Must be true to act; without it the tool only says what it would do (or asks the user, where the client can).",
-            });
-            protocol.InputSchema = JsonSerializer.SerializeToElement(input);
-        }
-
-        if (protocol.OutputSchema is not { } output || output.TryGetProperty("anyOf", out _))
-        {
-            return tool;
-        }
-
-        var widened = new JsonObject
-        {
-            ["type"] = "object",
-            ["anyOf"] = new JsonArray(JsonNode.Parse(output.GetRawText()), PreviewSchema.DeepClone()),
-        };
-        protocol.OutputSchema = JsonSerializer.SerializeToElement(widened);
+            ["type"] = "boolean",
+            ["default"] = false,
+            ["description"] = "Must be true to act; without it the tool only says what it would do (or asks the user, where the client can).",
+        });
+        ToolSchemaEdit.AddAnswer(tool, PreviewSchema);
         return tool;
     }
 }

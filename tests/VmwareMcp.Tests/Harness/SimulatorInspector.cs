@@ -127,6 +127,13 @@ public sealed class SimulatorInspector : IDisposable
         return (host.Id, host.Props["runtime.inMaintenanceMode"].Value == "true", host.Props["runtime.connectionState"].Value, sensors);
     }
 
+    /// <summary>A VM's notes (config.annotation), empty when it has none.</summary>
+    public async Task<string> AnnotationAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        return (await RetrieveObjectAsync("VirtualMachine", vmId, ["config.annotation"])).GetValueOrDefault("config.annotation")?.Value ?? string.Empty;
+    }
+
     /// <summary>A VM's BIOS and instance UUIDs.</summary>
     public async Task<(string Uuid, string InstanceUuid)> VmUuidsAsync(string vmId)
     {
