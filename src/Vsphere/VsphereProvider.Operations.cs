@@ -201,12 +201,10 @@ public abstract partial class VsphereProvider : IOperationsSource
         var content = await ContentAsync(cancellationToken);
         var manager = content.EventManager ?? throw new HypervisorException(HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no EventManager");
         var severities = await EventSeveritiesAsync(cancellationToken);
-        var collector = (await Client.InvokeAsync("CreateCollectorForEvents", manager, w => w.Element("filter", null, _ => { }), cancellationToken)).Select(Vim.Ref).Single()!.Value;
+        var collector = await CreateFeedCollectorAsync(manager, cancellationToken);
         var properties = (await Client.InvokeAsync("CreatePropertyCollector", content.PropertyCollector, null, cancellationToken)).Select(Vim.Ref).Single()!.Value;
         try
         {
-            // A deeper latest page than the default, so a burst between two updates is not lost.
-            await Client.InvokeAsync("SetCollectorPageSize", collector, w => w.Number("maxCount", 100), cancellationToken);
             await Client.InvokeAsync("CreateFilter", properties, w => w
                 .Element("spec", null, spec => spec
                     .Element("propSet", null, p => p.Text("type", "EventHistoryCollector").Text("pathSet", "latestPage"))
@@ -243,6 +241,29 @@ public abstract partial class VsphereProvider : IOperationsSource
             await DestroyQuietlyAsync(collector, "DestroyCollector");
         }
     }
+
+    /// <summary>
+    /// The feed's collector, with a latest page of <see cref="FeedPageSize"/> events so a burst between two
+    /// updates is not lost. The size is asked for in the filter (vSphere 6.5 and later, and vcsim) rather than by
+    /// SetCollectorPageSize afterwards: vcsim takes the collector's lock and then the EventManager's there,
+    /// while posting an event takes them the other way round, and a power-off at that moment deadlocked it.
+    /// </summary>
+    private async Task<ManagedObjectReference> CreateFeedCollectorAsync(ManagedObjectReference manager, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Client.InvokeAsync("CreateCollectorForEvents", manager, w => w.Element("filter", null, f => f.Number("maxCount", FeedPageSize)), cancellationToken)).Select(Vim.Ref).Single()!.Value;
+        }
+        catch (HypervisorException ex) when (ex.Kind == HypervisorErrorKind.InvalidArgument)
+        {
+            // An endpoint that does not know the filter's maxCount: size the page the older way.
+            var collector = (await Client.InvokeAsync("CreateCollectorForEvents", manager, w => w.Element("filter", null, _ => { }), cancellationToken)).Select(Vim.Ref).Single()!.Value;
+            await Client.InvokeAsync("SetCollectorPageSize", collector, w => w.Number("maxCount", FeedPageSize), cancellationToken);
+            return collector;
+        }
+    }
+
+    private const int FeedPageSize = 100;
 
     private async Task DestroyQuietlyAsync(ManagedObjectReference obj, string method)
     {
