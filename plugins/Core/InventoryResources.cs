@@ -57,7 +57,7 @@ internal sealed class InventoryResources(ITargetProviders targets)
         }
         catch (HypervisorException ex)
         {
-            throw new McpProtocolException($"{ex.Kind}: {ex.Message}", ex.Kind == HypervisorErrorKind.NotFound ? McpErrorCode.ResourceNotFound : McpErrorCode.InvalidParams);
+            throw ResourceErrors.Of(ex);
         }
     }
 }

@@ -52,7 +52,7 @@ internal sealed partial class ResourceSubscriptions(ITargetProviders targets, IH
         }
         catch (HypervisorException ex)
         {
-            throw new McpProtocolException($"{ex.Kind}: {ex.Message}", ex.Kind == HypervisorErrorKind.NotFound ? McpErrorCode.ResourceNotFound : McpErrorCode.InvalidParams);
+            throw ResourceErrors.Of(ex);
         }
     }
 

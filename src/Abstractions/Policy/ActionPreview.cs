@@ -8,7 +8,7 @@ namespace VmwareMcp.Abstractions.Policy;
 /// The <see cref="Would"/> sentence is read by a person or a model deciding whether to go ahead: say what
 /// would change, on which object, as it is now (read it fresh), and what cannot be undone.
 /// </remarks>
-public sealed class ActionPreview
+public sealed record ActionPreview
 {
     /// <summary>Always true: nothing was changed.</summary>
     public bool DryRun { get; init; } = true;

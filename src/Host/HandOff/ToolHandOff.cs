@@ -58,7 +58,7 @@ internal static partial class ToolHandOff
         catch (Exception ex)
         {
             // Errors a waiting call would have seen as a tool error (the audit already recorded how it ended).
-            result = ToolErrorFilter.Error(ex is Abstractions.Errors.HypervisorException h ? $"{h.Kind}: {h.Message}" : $"{ex.GetType().Name}: {ex.Message}");
+            result = ex is Abstractions.Errors.HypervisorException h ? ToolErrorFilter.Error(h) : ToolErrorFilter.Error($"{ex.GetType().Name}: {ex.Message}");
         }
 
         try

@@ -25,9 +25,10 @@ internal static class McpIdempotencyFilter
                 return await next(context, cancellationToken);
             }
 
-            if (id.ValueKind != JsonValueKind.String || IdempotencyKey.Problem(id.GetString()!, Argument) is { } problem)
+            var problem = id.ValueKind == JsonValueKind.String ? IdempotencyKey.Problem(id.GetString()!, Argument) : $"{Argument} must be a string";
+            if (problem is not null)
             {
-                return ToolErrorFilter.Error($"InvalidArgument: {(id.ValueKind == JsonValueKind.String ? null : "request_id must be a string; ")}{Argument} must be 1-{IdempotencyKey.MaxLength} printable ASCII characters without spaces");
+                return ToolErrorFilter.Error("InvalidArgument: " + problem);
             }
 
             var store = context.Services!.GetRequiredService<IIdempotencyStore>();
@@ -51,7 +52,7 @@ internal static class McpIdempotencyFilter
             }
             catch (HypervisorException ex)
             {
-                result = ToolErrorFilter.Error($"{ex.Kind}: {ex.Message}");
+                result = ToolErrorFilter.Error(ex);
             }
             catch
             {

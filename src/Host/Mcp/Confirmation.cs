@@ -24,7 +24,7 @@ internal static class Confirmation
 
         if (server?.ClientCapabilities?.Elicitation is not null && await AskAsync(server, shown, cancellationToken) is { } answer)
         {
-            return answer ? await act() : throw new ConfirmationRequiredException(new ActionPreview { Action = shown.Action, Target = shown.Target, Vm = shown.Vm, Host = shown.Host, Would = "Declined by the user: " + shown.Would });
+            return answer ? await act() : throw new ConfirmationRequiredException(shown with { Would = "Declined by the user: " + shown.Would });
         }
 
         throw new ConfirmationRequiredException(shown);

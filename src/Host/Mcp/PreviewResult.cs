@@ -22,7 +22,7 @@ internal static class PreviewResult
 
     public static CallToolResult For(ActionPreview preview)
     {
-        var structured = JsonSerializer.SerializeToElement(new ActionPreview { Action = preview.Action, Target = preview.Target, Vm = preview.Vm, Would = preview.Would, Host = preview.Host, Proceed = Proceed }, ContractJson.Options);
+        var structured = JsonSerializer.SerializeToElement(preview with { Proceed = Proceed }, ContractJson.Options);
         return new CallToolResult
         {
             StructuredContent = structured,

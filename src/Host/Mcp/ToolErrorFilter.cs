@@ -21,7 +21,7 @@ internal static class ToolErrorFilter
             }
             catch (HypervisorException ex)
             {
-                return Error($"{ex.Kind}: {ex.Message}");
+                return Error(ex);
             }
             catch (ConfirmationRequiredException ex)
             {
@@ -70,6 +70,9 @@ internal static class ToolErrorFilter
 
         return null;
     }
+
+    /// <summary>The tool error a hypervisor failure becomes: its kind, then what went wrong and what to do.</summary>
+    public static CallToolResult Error(HypervisorException exception) => Error($"{exception.Kind}: {exception.Message}");
 
     public static CallToolResult Error(string message) => new()
     {

@@ -42,6 +42,8 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         ("POST", "/api/v1/alarms/acknowledge", """{"entity_id":"SPOIL","alarm_id":"alarm-1"}"""),
         ("POST", "/api/v1/hosts/DC0_H0/maintenance", """{"enter":true,"note":"SPOIL"}"""),
         ("POST", $"/api/v1/vms/{Vm}/migrate", """{"host":"SPOIL"}"""),
+        ("POST", $"/api/v1/vms/{Vm}/rename", """{"new_name":"SPOIL"}"""),
+        ("PUT", $"/api/v1/vms/{Vm}/notes", """{"notes":"SPOIL"}"""),
     ];
 
     [Theory]

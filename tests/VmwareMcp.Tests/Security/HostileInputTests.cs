@@ -50,6 +50,9 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         Add("POST", "/api/v1/alarms/acknowledge", """{"entity_id":"host-21","alarm_id":"alarm-1"}""");
         Add("POST", "/api/v1/hosts/DC0_H0/maintenance?dry_run=true", """{"enter":true}""");
         Add("POST", $"/api/v1/vms/{Vm}/migrate", """{"host":"DC0_H0","datastore":"LocalDS_0"}""");
+        // A VM no other case names: a hostile value that is a valid name renames it, which is a success.
+        Add("POST", "/api/v1/vms/DC0_C0_RP0_VM1/rename", """{"new_name":"h-renamed"}""");
+        Add("PUT", "/api/v1/vms/DC0_C0_RP0_VM1/notes", """{"notes":"h-notes"}""");
         return data;
     }
 
@@ -105,6 +108,12 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
     [InlineData("GET", "/api/v1/tasks/{0}")]
     [InlineData("GET", "/api/v1/hosts/{0}/health")]
     [InlineData("GET", "/api/v1/events?entity={0}&severity={0}&since={0}&until={0}&limit={0}&offset={0}&type={0}")]
+    [InlineData("GET", "/api/v1/vms/search?ip={0}")]
+    [InlineData("GET", "/api/v1/vms/search?inventory_path={0}")]
+    [InlineData("GET", "/api/v1/vms/search?uuid={0}&instance_uuid={0}")]
+    [InlineData("GET", "/api/v1/datastores/{0}/files")]
+    [InlineData("GET", "/api/v1/datastores/LocalDS_0/files?folder={0}&pattern={0}")]
+    [InlineData("POST", "/api/v1/tasks/{0}/cancel")]
     public async Task Hostile_values_in_the_url_are_4xx_never_5xx(string method, string template)
     {
         using var client = target.Host.CreateClient();
@@ -127,6 +136,7 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         "revert_snapshot", "remove_snapshot", "list_hosts", "list_datastores", "list_networks", "list_templates", "list_datacenters",
         "list_targets", "list_clusters", "get_esxi_host", "get_vm_metrics", "get_host_metrics", "get_datastore_usage", "list_performance_counters",
         "list_alarms", "acknowledge_alarm", "query_events", "list_tasks", "get_task", "get_host_health", "set_maintenance_mode", "migrate_vm",
+        "investigate_vm", "investigate_host", "find_vms", "browse_datastore", "cancel_task", "rename_vm", "set_vm_notes",
     ];
 
     [Theory]
