@@ -14,6 +14,7 @@ internal static class OpenApiConventions
 {
     private const string Bearer = "bearer";
     private const string Problem = "ProblemDetails";
+    private const string Handle = "TaskHandle";
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
@@ -72,6 +73,47 @@ internal static class OpenApiConventions
                 operation.Responses[status] = ProblemResponse(description);
             }
         }
+
+        if (Changes(context))
+        {
+            DocumentChangeControls(operation);
+        }
+    }
+
+    /// <summary>What the host adds to every changing route: <c>?wait=false</c> hand-off (202) and <c>Idempotency-Key</c>.</summary>
+    private static void DocumentChangeControls(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        if (!operation.Parameters.Any(p => p.Name == "wait"))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "wait",
+                In = ParameterLocation.Query,
+                Description = "false: answer 202 with the vSphere task as soon as one has started, and let the change run on (follow the Location). Default true.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = JsonValue.Create(true) },
+            });
+        }
+
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "Idempotency-Key",
+            In = ParameterLocation.Header,
+            Description = "Acts once per token and key for 24 hours: a retry with the same key gets the first answer (Idempotent-Replayed: true); the same key with another request is a 422.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Idempotency.IdempotencyKey.MaxLength },
+        });
+        operation.Responses!.TryAdd("202", new OpenApiResponse
+        {
+            Description = "Handed off (?wait=false): the change runs on as the named vSphere task; GET the Location for its progress and, once it ended, its result.",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Location"] = new OpenApiHeader { Description = "/api/v1/tasks/{id}?target=", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(Handle) },
+            },
+        });
     }
 
     private static bool Anonymous(OpenApiOperationTransformerContext context) =>
@@ -111,6 +153,7 @@ internal static class OpenApiConventions
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] }];
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[Problem] = ProblemSchema();
+        document.Components.Schemas[Handle] = HandleSchema();
         HealthProbes.Describe(document);
 
         document.Tags ??= new HashSet<OpenApiTag>();
@@ -133,5 +176,19 @@ internal static class OpenApiConventions
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
         },
         Examples = [JsonNode.Parse("""{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not Found","status":404,"detail":"no VM named 'web-01' on target 'default'"}""")!],
+    };
+
+    private static OpenApiSchema HandleSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "A change handed off with ?wait=false: it runs on as vSphere task task_id on target.",
+        Required = new HashSet<string> { "task_id", "target", "state", "follow" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["task_id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The vSphere task." },
+            ["target"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["state"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "running when answered." },
+            ["follow"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "How to learn its end and result." },
+        },
     };
 }

@@ -28,6 +28,7 @@ internal static class AuditEndpointFilter
     {
         var http = context.HttpContext;
         var arguments = AuditArguments.OfEndpoint(parameters, context.Arguments, http.RequestServices);
+        var handedOff = http.Items.ContainsKey(HandOff.RouteHandOff.HandedOffItem); // Then the request may be gone when the change ends.
         var dryRun = string.Equals(http.Request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase);
         var policy = http.GetEndpoint()?.Metadata.GetMetadata<VmwareMcp.Abstractions.Policy.PolicyAttribute>();
         using var audit = new ChangeAudit(http.RequestServices, http.User, "rest",
@@ -59,7 +60,7 @@ internal static class AuditEndpointFilter
         catch (Exception ex)
         {
             var outcome = ChangeAudit.OutcomeOf(ex, audit.Tasks);
-            if (outcome == "unknown")
+            if (outcome == "unknown" && !handedOff)
             {
                 http.Items[UnknownTasksItem] = audit.Tasks.ToList();
             }

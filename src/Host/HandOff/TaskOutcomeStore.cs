@@ -5,7 +5,7 @@ using VmwareMcp.Host.State;
 namespace VmwareMcp.Host.HandOff;
 
 /// <summary>The answers of handed-off changes, by target and task, in the <see cref="StateDatabase"/> for 24 hours.</summary>
-internal sealed class TaskOutcomeStore(StateDatabase database, TimeProvider time) : ITaskOutcomes
+internal sealed partial class TaskOutcomeStore(StateDatabase database, TimeProvider time, ILogger<TaskOutcomeStore> logger) : ITaskOutcomes
 {
     private static readonly TimeSpan Kept = TimeSpan.FromHours(24);
 
@@ -38,4 +38,21 @@ internal sealed class TaskOutcomeStore(StateDatabase database, TimeProvider time
         command.Parameters.AddWithValue("$result", result.GetRawText());
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Keeps the answer of a handed-off change once it is known; a store that cannot keep it is logged, as the change is done.</summary>
+    public async Task KeepAsync(string target, string taskId, Task<JsonElement> outcome)
+    {
+        var result = await outcome;
+        try
+        {
+            await SaveAsync(target, taskId, result);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            LogNotKept(logger, ex, taskId, target);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The result of handed-off task {Task} on {Target} could not be kept; get_task will show the task without it")]
+    private static partial void LogNotKept(ILogger logger, Exception exception, string task, string target);
 }

@@ -14,7 +14,7 @@ namespace VmwareMcp.Host.HandOff;
 /// 10-60 s, and a clone takes minutes. Its answer is kept for <c>get_task</c>. A call that ends (or is
 /// refused, or previewed) before any task starts answers as if it had waited.
 /// </summary>
-internal static partial class ToolHandOff
+internal static class ToolHandOff
 {
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
@@ -42,13 +42,13 @@ internal static partial class ToolHandOff
             var taskId = await started.Task;
             var named = ToolPolicy.Argument(context.Params.Arguments, ToolPolicy.Of(tool).Target);
             var target = services.GetRequiredService<TargetProviders>().OptionsOf(named)?.Name ?? named ?? "default";
-            _ = KeepAsync(work, services.GetRequiredService<TaskOutcomeStore>(), services.GetRequiredService<ILogger<TaskHandle>>(), target, taskId);
+            _ = services.GetRequiredService<TaskOutcomeStore>().KeepAsync(target, taskId, OutcomeAsync(work));
             var handle = new TaskHandle(taskId, target, "running", $"The change runs on as vSphere task {taskId}: call get_task with task_id '{taskId}' to see its progress and, once it ended, its result.");
             var structured = JsonSerializer.SerializeToElement(handle, ContractJson.Options);
             return new CallToolResult { StructuredContent = structured, Content = [new TextContentBlock { Text = structured.GetRawText() }] };
         };
 
-    private static async Task KeepAsync(Task<CallToolResult> work, TaskOutcomeStore store, ILogger logger, string target, string taskId)
+    private static async Task<JsonElement> OutcomeAsync(Task<CallToolResult> work)
     {
         CallToolResult result;
         try
@@ -61,18 +61,8 @@ internal static partial class ToolHandOff
             result = ex is Abstractions.Errors.HypervisorException h ? ToolErrorFilter.Error(h) : ToolErrorFilter.Error($"{ex.GetType().Name}: {ex.Message}");
         }
 
-        try
-        {
-            await store.SaveAsync(target, taskId, result.IsError == true
-                ? JsonSerializer.SerializeToElement(new { is_error = true, error = string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) })
-                : result.StructuredContent ?? JsonSerializer.SerializeToElement(new { }));
-        }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
-        {
-            LogNotKept(logger, ex, taskId, target);
-        }
+        return result.IsError == true
+            ? JsonSerializer.SerializeToElement(new { is_error = true, error = string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) })
+            : result.StructuredContent ?? JsonSerializer.SerializeToElement(new { });
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The result of handed-off task {Task} on {Target} could not be kept; get_task will show the task without it")]
-    private static partial void LogNotKept(ILogger logger, Exception exception, string task, string target);
 }

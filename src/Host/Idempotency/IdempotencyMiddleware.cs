@@ -52,6 +52,11 @@ internal static class IdempotencyMiddleware
                     context.Response.StatusCode = claim.Outcome!.Status;
                     context.Response.ContentType = claim.Outcome.ContentType;
                     context.Response.Headers["Idempotent-Replayed"] = "true";
+                    if (claim.Outcome.Location is { } location)
+                    {
+                        context.Response.Headers.Location = location;
+                    }
+
                     await context.Response.Body.WriteAsync(claim.Outcome.Body, context.RequestAborted);
                     return;
             }
@@ -60,7 +65,7 @@ internal static class IdempotencyMiddleware
             context.Response.Body = kept;
             // Stored once the answer is complete, whatever wrote it: the endpoint, or the exception handler
             // (outside this middleware) turning a failure into a problem. A retry then gets exactly that.
-            context.Response.OnCompleted(() => store.CompleteAsync(key, new StoredOutcome(context.Response.StatusCode, context.Response.ContentType, kept.Kept)));
+            context.Response.OnCompleted(() => store.CompleteAsync(key, new StoredOutcome(context.Response.StatusCode, context.Response.ContentType, kept.Kept, context.Response.Headers.Location.FirstOrDefault())));
             await next(context);
         });
 

@@ -20,8 +20,8 @@ internal interface IIdempotencyStore
     Task ReleaseAsync(string key);
 }
 
-/// <summary>The answer of the call that first used a key: HTTP status (0 over MCP), media type and body.</summary>
-internal sealed record StoredOutcome(int Status, string? ContentType, byte[] Body);
+/// <summary>The answer of the call that first used a key: HTTP status (0 over MCP), media type, body, and where a 201 or 202 pointed.</summary>
+internal sealed record StoredOutcome(int Status, string? ContentType, byte[] Body, string? Location = null);
 
 /// <summary>What <see cref="IIdempotencyStore.ClaimAsync"/> found.</summary>
 /// <param name="State">Claimed (go ahead), Running (the first call has not ended), Done (replay <paramref name="Outcome"/>), or Mismatch (another request used the key).</param>

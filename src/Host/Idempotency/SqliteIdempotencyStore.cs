@@ -29,7 +29,7 @@ internal sealed class SqliteIdempotencyStore(StateDatabase database, TimeProvide
         }
 
         await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT fingerprint, status, content_type, body FROM idempotency WHERE key = $key";
+        read.CommandText = "SELECT fingerprint, status, content_type, body, location FROM idempotency WHERE key = $key";
         read.Parameters.AddWithValue("$key", key);
         await using var row = await read.ExecuteReaderAsync(cancellationToken);
         if (!await row.ReadAsync(cancellationToken))
@@ -44,17 +44,18 @@ internal sealed class SqliteIdempotencyStore(StateDatabase database, TimeProvide
 
         return row.IsDBNull(1)
             ? new IdempotencyClaim(IdempotencyState.Running)
-            : new IdempotencyClaim(IdempotencyState.Done, new StoredOutcome(row.GetInt32(1), row.IsDBNull(2) ? null : row.GetString(2), (byte[])row[3]));
+            : new IdempotencyClaim(IdempotencyState.Done, new StoredOutcome(row.GetInt32(1), row.IsDBNull(2) ? null : row.GetString(2), (byte[])row[3], row.IsDBNull(4) ? null : row.GetString(4)));
     }
 
     public async Task CompleteAsync(string key, StoredOutcome outcome)
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE idempotency SET status = $status, content_type = $type, body = $body WHERE key = $key";
+        command.CommandText = "UPDATE idempotency SET status = $status, content_type = $type, body = $body, location = $location WHERE key = $key";
         command.Parameters.AddWithValue("$status", outcome.Status);
         command.Parameters.AddWithValue("$type", (object?)outcome.ContentType ?? DBNull.Value);
         command.Parameters.AddWithValue("$body", outcome.Body);
+        command.Parameters.AddWithValue("$location", (object?)outcome.Location ?? DBNull.Value);
         command.Parameters.AddWithValue("$key", key);
         await command.ExecuteNonQueryAsync();
     }

@@ -79,7 +79,7 @@ internal sealed class PluginAttachment : IAsyncDisposable
             var routes = new PluginRouteBuilder(new ApplicationBuilder(composite), composite);
             try
             {
-                plugin.EntryPoint.MapEndpoints(routes.MapGroup(string.Empty).RequireAuthorization(Scope.Read.Name()).EnforcePolicy().AuditChanges());
+                plugin.EntryPoint.MapEndpoints(routes.MapGroup(string.Empty).WithPolicyBoundary());
                 attachment.Endpoints = routes.Endpoints(services);
             }
             catch (Exception ex)

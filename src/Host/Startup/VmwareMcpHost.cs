@@ -180,7 +180,7 @@ public static partial class VmwareMcpHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapMcp(McpServerSetup.Route).RequireAuthorization(Scope.Read.Name());
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Scope.Read.Name()).EnforcePolicy().AuditChanges();
+        var api = app.MapGroup("/api/v1").WithPolicyBoundary();
         var hostRoutes = api.MapGroup(string.Empty).WithTags("Host");
         TokenExchangeEndpoint.Map(hostRoutes);
         PluginEndpoints.Map(hostRoutes);
@@ -189,7 +189,7 @@ public static partial class VmwareMcpHost
 
         // Routes of plugins loaded while the host runs; those loaded at start are mapped once, below.
         ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<PluginEndpointSource>());
-        var pluginRoutes = app.MapGroup(string.Empty).RequireAuthorization(Scope.Read.Name()).EnforcePolicy().AuditChanges();
+        var pluginRoutes = app.MapGroup(string.Empty).WithPolicyBoundary();
         foreach (var plugin in catalog.Loaded.ToList())
         {
             try

@@ -30,6 +30,27 @@ internal sealed class StateDatabase
                 PRIMARY KEY (target, task));
             """;
         command.ExecuteNonQuery();
+        AddColumn(connection, "idempotency", "location", "TEXT"); // Added in 2.2: a replayed 201 or 202 says where again.
+    }
+
+    /// <summary>Adds a column a newer host needs to a table an older one made; nothing when it is there.</summary>
+    private static void AddColumn(SqliteConnection connection, string table, string column, string type)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            using var add = connection.CreateCommand();
+            add.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+            try
+            {
+                add.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process on this configuration added it first.
+            }
+        }
     }
 
     /// <summary>An open connection; dispose it when done (connections are pooled).</summary>

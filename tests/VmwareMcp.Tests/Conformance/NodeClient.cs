@@ -17,7 +17,11 @@ public static class NodeClient
     /// <summary>The Inspector's command-line entry point.</summary>
     public static string Inspector => Path.Combine(ConformancePlan.Folder, "node_modules", "@modelcontextprotocol", "inspector", "clients", "launcher", "build", "index.js");
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(TestHost host, string node, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(TestHost host, string node, params string[] arguments) =>
+        RunAsync(host, node, _ => Task.CompletedTask, arguments);
+
+    /// <summary>Runs it to its end, handing each line it prints to <paramref name="onLine"/> as it comes (a story can wait on the test).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(TestHost host, string node, Func<string, Task> onLine, params string[] arguments)
     {
         if (!Directory.Exists(Path.Combine(ConformancePlan.Folder, "node_modules")))
         {
@@ -35,9 +39,9 @@ public static class NodeClient
         start.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var output = ReadLinesAsync(process.StandardOutput, onLine, timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync();
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -49,6 +53,18 @@ public static class NodeClient
         }
 
         return (process.ExitCode, $"{await output}\n{await errors}");
+    }
+
+    private static async Task<string> ReadLinesAsync(StreamReader reader, Func<string, Task> onLine, CancellationToken cancellationToken)
+    {
+        var text = new System.Text.StringBuilder();
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            text.AppendLine(line);
+            await onLine(line);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The host's generated certificate as PEM, for Node's trust store.</summary>

@@ -126,6 +126,69 @@ public sealed class HandOffTests(SimulatedVcenter target) : IClassFixture<Simula
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_rest_clone_with_wait_false_is_a_202_whose_location_shows_the_new_vm()
+    {
+        using var client = target.Host.CreateClient();
+
+        using var accepted = await client.PostAsJsonAsync("/api/v1/vms/clone?wait=false", new { source_identifier = "DC0_H0_VM0", destination_label = "handoff-rest" });
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, accepted.StatusCode);
+        var handle = await accepted.Content.ReadFromJsonAsync<JsonElement>(Json.Options);
+        Assert.Contains(handle.GetProperty("task_id").GetString()!, await target.Inspector.RecentTaskIdsAsync());
+        TaskSummary task = null!;
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            task = (await client.GetFromJsonAsync<TaskSummary>(accepted.Headers.Location, Json.Options))!;
+            return task.Result is not null;
+        }, Patience), "the task's location never showed the handed-off clone's result");
+        var made = await target.Inspector.VmNamedAsync("handoff-rest");
+        Assert.NotNull(made);
+        Assert.Equal(made.Id, task.Result!.Value.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_rest_hand_off_retried_with_the_same_key_gets_the_same_task_and_makes_one_vm()
+    {
+        using var client = target.Host.CreateClient();
+        HttpRequestMessage Clone() => new(HttpMethod.Post, "/api/v1/vms/clone?wait=false")
+        {
+            Content = JsonContent.Create(new { source_identifier = "DC0_H0_VM0", destination_label = "handoff-retried" }),
+            Headers = { { "Idempotency-Key", "handoff-retried-1" } },
+        };
+
+        using var first = await client.SendAsync(Clone());
+        using var retried = await client.SendAsync(Clone());
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(first.Headers.Location, retried.Headers.Location);
+        Assert.True(await Eventually.HoldsAsync(async () => await target.Inspector.VmNamedAsync("handoff-retried") is not null, Patience));
+        Assert.Single(await target.Inspector.VmsAsync(), v => v.Name == "handoff-retried");
+    }
+
+    [Fact]
+    public async Task A_rest_change_that_starts_no_task_answers_as_if_it_waited()
+    {
+        using var client = target.Host.CreateClient();
+
+        using var refused = await client.PostAsJsonAsync("/api/v1/vms/clone?wait=false", new { source_identifier = "no-such-source", destination_label = "handoff-none" });
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Null(await target.Inspector.VmNamedAsync("handoff-none"));
+    }
+
+    [Fact]
+    public async Task A_rest_wait_that_is_not_a_boolean_is_a_400_naming_wait()
+    {
+        using var client = target.Host.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/v1/vms/clone?wait=later", new { source_identifier = "DC0_H0_VM0", destination_label = "handoff-bad-wait" });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("wait must be true or false", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await target.Inspector.VmNamedAsync("handoff-bad-wait"));
+    }
+
     private async Task<string> HandedOffTaskAsync()
     {
         await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
