@@ -32,7 +32,7 @@ internal static class AuditEndpointFilter
         var dryRun = string.Equals(http.Request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase);
         var policy = http.GetEndpoint()?.Metadata.GetMetadata<VmwareMcp.Abstractions.Policy.PolicyAttribute>();
         using var audit = new ChangeAudit(http.RequestServices, http.User, "rest",
-            $"{http.Request.Method} {http.GetEndpoint()?.DisplayName ?? http.Request.Path.Value}", http.Request.Query[policy?.Target ?? "target"].FirstOrDefault(), arguments, policy);
+            ChangeAudit.RestOperation(http.Request.Method, http.GetEndpoint(), http.Request.Path.Value), http.Request.Query[policy?.Target ?? "target"].FirstOrDefault(), arguments, policy);
         AuditMiddleware.MarkAudited(http);
         try
         {

@@ -3,8 +3,9 @@ using System.Buffers;
 namespace VmwareMcp.Host.Audit;
 
 /// <summary>
-/// Reads the audit file line by line up to a fixed end, holding one line at a time: a line longer than the
-/// bound is skipped whole, so no file (or device) can make a read of the log grow without limit.
+/// Reads an audit file line by line up to a fixed end, holding one line at a time: a line longer than the
+/// bound is skipped whole, so no file (or device) can make a read of the log grow without limit. Used once,
+/// at start, to import a JSON-lines log an older host wrote.
 /// </summary>
 internal sealed class AuditLineReader(Stream stream, long end, int maxLineBytes)
 {
@@ -16,14 +17,14 @@ internal sealed class AuditLineReader(Stream stream, long end, int maxLineBytes)
     private bool _skipping;
 
     /// <summary>The next line without its newline, or null at the end.</summary>
-    public async Task<byte[]?> NextAsync(CancellationToken cancellationToken)
+    public byte[]? Next()
     {
         while (true)
         {
             if (_start == _count)
             {
                 var wanted = (int)Math.Min(_buffer.Length, end - _read);
-                _count = wanted <= 0 ? 0 : await stream.ReadAsync(_buffer.AsMemory(0, wanted), cancellationToken);
+                _count = wanted <= 0 ? 0 : stream.Read(_buffer.AsSpan(0, wanted));
                 _start = 0;
                 _read += _count;
                 if (_count == 0)

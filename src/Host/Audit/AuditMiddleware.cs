@@ -57,15 +57,15 @@ internal static class AuditMiddleware
             var status = context.Response.StatusCode;
             // After an exception the handler clears the endpoint; its feature keeps the one that refused.
             var endpoint = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
-            context.RequestServices.GetRequiredService<AuditLog>().Write(new AuditRecord(
-                DateTimeOffset.UtcNow, context.User.Identity?.Name ?? "-", "rest", $"{request.Method} {endpoint?.DisplayName ?? request.Path.Value}",
+            await context.RequestServices.GetRequiredService<IAuditStore>().WriteAsync(new AuditRecord(
+                DateTimeOffset.UtcNow, context.User.Identity?.Name ?? "-", "rest", ChangeAudit.RestOperation(request.Method, endpoint, request.Path.Value),
                 request.Query["target"].FirstOrDefault(), AuditArguments.Subject(arguments, endpoint?.Metadata.GetMetadata<VmwareMcp.Abstractions.Policy.PolicyAttribute>()), arguments,
-                status < 500 ? "refused" : "failed", status, context.Items[ErrorItem] as string, 0));
+                status < 500 ? "refused" : "failed", status, context.Items[ErrorItem] as string, 0), CancellationToken.None);
         }
         catch (Exception ex) when (ex is AuditUnavailableException or InvalidOperationException or IOException)
         {
             // Nothing was done for this request; an exception here would reset the stream instead of answering.
-            context.RequestServices.GetRequiredService<ILogger<AuditLog>>().LogError(ex, "A refused {Method} {Path} could not be audited", request.Method, request.Path);
+            context.RequestServices.GetRequiredService<ILogger<IAuditStore>>().LogError(ex, "A refused {Method} {Path} could not be audited", request.Method, request.Path);
         }
     }
 

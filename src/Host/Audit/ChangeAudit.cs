@@ -15,7 +15,7 @@ namespace VmwareMcp.Host.Audit;
 /// </summary>
 internal sealed class ChangeAudit : IDisposable
 {
-    private readonly AuditLog _log;
+    private readonly IAuditStore _log;
     private readonly TargetProviders _targets;
     private readonly ClaimsPrincipal? _user;
     private readonly ILogger _logger;
@@ -33,7 +33,7 @@ internal sealed class ChangeAudit : IDisposable
         var subject = policy?.Subject is { } named ? AuditArguments.Text(arguments[named]) : null;
         _vmBefore = policy is { SubjectKind: "vm", Creates: null } ? subject : null; // A VM being made did not exist before.
         _vmAfter = policy?.Creates is { } creates ? AuditArguments.Text(arguments[creates]) : _vmBefore;
-        _log = services.GetRequiredService<AuditLog>();
+        _log = services.GetRequiredService<IAuditStore>();
         _targets = services.GetRequiredService<TargetProviders>();
         _logger = services.GetRequiredService<ILogger<ChangeAudit>>();
         _user = user;
@@ -51,7 +51,7 @@ internal sealed class ChangeAudit : IDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _before = await VmState.ReadAsync(_targets, _user, _started.Target, _vmBefore, cancellationToken);
-        _log.Write(_started with { Before = _before });
+        await _log.WriteAsync(_started with { Before = _before }, cancellationToken);
     }
 
     /// <summary>Writes how the change ended. Never throws: a change already made cannot be taken back, so a failure here is logged as critical.</summary>
@@ -73,13 +73,17 @@ internal sealed class ChangeAudit : IDisposable
         };
         try
         {
-            _log.Write(ended);
+            await _log.WriteAsync(ended, CancellationToken.None); // The change is made: its end is recorded whatever the caller does.
         }
         catch (AuditUnavailableException ex)
         {
             _logger.LogCritical(ex, "Change {Id} ({Operation}) ended {Outcome} but its end could not be audited; its started record stands", ended.Id, ended.Operation, outcome);
         }
     }
+
+    /// <summary>A REST change's operation as the audit names it: the method and the route's pattern, e.g. <c>POST /api/v1/vms/{id}/rename</c>.</summary>
+    public static string RestOperation(string method, Endpoint? endpoint, string? path) =>
+        $"{method} {((endpoint as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/') is { Length: > 0 } pattern ? pattern : path)}";
 
     /// <summary>
     /// How a change that threw ended: refused when nothing was started and the endpoint said no; unknown

@@ -26,8 +26,11 @@ public sealed class HostSettings
     /// <summary>Every accepted token: <c>tokens:</c> plus the original's <c>access_token</c> as an admin token.</summary>
     public IReadOnlyList<Security.TokenGrant> Tokens { get; init; } = [];
 
-    /// <summary><c>audit_log</c>: the JSON-lines file every change (allowed or refused) is appended to.</summary>
-    public required string AuditLog { get; init; }
+    /// <summary>
+    /// <c>audit_log</c>: a JSON-lines file every audit record is also appended to, for log shippers (the log
+    /// itself is in <c>state.db</c>); null when not configured. An older host's log there is imported once.
+    /// </summary>
+    public string? AuditLog { get; init; }
 
     /// <summary><c>rate_limit_per_minute</c>: requests one token may make per minute.</summary>
     public int RateLimitPerMinute { get; init; } = 600;

@@ -44,7 +44,7 @@ internal static class HostSettingsLoader
             DataPath = dataPath,
             AccessToken = accessToken,
             Tokens = tokens,
-            AuditLog = Resolve(reader.String("audit_log"), configDirectory) ?? Path.Combine(dataPath, "audit.jsonl"),
+            AuditLog = Resolve(reader.String("audit_log"), configDirectory),
             RateLimitPerMinute = reader.Int("rate_limit_per_minute", 600, 1, 1_000_000),
             RequestTimeout = TimeSpan.FromSeconds(reader.Int("request_timeout_seconds", 60, 1, 3600)),
             AllowAnonymous = allowAnonymous,

@@ -71,7 +71,7 @@ public static partial class VmwareMcpHost
     {
         var (settings, flat) = HostSettingsLoader.Load(options.ConfigFile, options.Environment, options.BaseDirectory);
         LogFileCheck.CheckWritable(settings, options.ConfigFile ?? "environment");
-        AuditLog.CheckWritable(settings, options.ConfigFile ?? "environment", "rest");
+        AuditStartCheck.Run(settings, options.ConfigFile ?? "environment", "rest");
         var serilog = SerilogSetup.Create(settings, toStandardError: false, options.LogSink);
         var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
         try
@@ -104,7 +104,7 @@ public static partial class VmwareMcpHost
     {
         var (settings, flat) = HostSettingsLoader.Load(options.ConfigFile, options.Environment, options.BaseDirectory);
         LogFileCheck.CheckWritable(settings, options.ConfigFile ?? "environment");
-        AuditLog.CheckWritable(settings, options.ConfigFile ?? "environment", "mcp");
+        AuditStartCheck.Run(settings, options.ConfigFile ?? "environment", "mcp");
         var serilog = SerilogSetup.Create(settings, toStandardError: true, options.LogSink);
         var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = options.BaseDirectory });
@@ -124,7 +124,8 @@ public static partial class VmwareMcpHost
         services.AddHttpClient();
         services.AddSingleton<ProviderFactories>();
         services.AddSingleton<TargetProviders>();
-        services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Audit.IAuditStore>(sp => new Audit.SqliteAuditStore(
+            sp.GetRequiredService<State.StateDatabase>(), settings.AuditLog is { } copy ? new Audit.AuditFileMirror(copy) : null));
         services.AddSingleton<Policies.CallPolicy>();
         services.AddSingleton<Policies.PolicyBudgets>();
         services.AddSingleton<State.StateDatabase>();

@@ -5,8 +5,8 @@ namespace VmwareMcp.Host.State;
 
 /// <summary>
 /// The host's embedded state store, <c>state.db</c> (SQLite) in <c>data_path</c>: what must survive a restart
-/// and be shared by every process on one configuration (idempotency keys, the outcomes of handed-off
-/// changes). SQLite serialises writers across processes; WAL lets readers and the writer work at once.
+/// and be shared by every process on one configuration (the audit log, idempotency keys, the outcomes of
+/// handed-off changes, policy budgets). SQLite serialises writers across processes; WAL lets readers and the writer work at once.
 /// </summary>
 internal sealed class StateDatabase
 {
@@ -15,7 +15,8 @@ internal sealed class StateDatabase
     public StateDatabase(HostSettings settings)
     {
         Directory.CreateDirectory(settings.DataPath);
-        _connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(settings.DataPath, "state.db"), DefaultTimeout = 10 }.ToString();
+        Path = System.IO.Path.Combine(settings.DataPath, "state.db");
+        _connection = new SqliteConnectionStringBuilder { DataSource = Path, DefaultTimeout = 10 }.ToString();
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -25,6 +26,12 @@ internal sealed class StateDatabase
                 status INTEGER, content_type TEXT, body BLOB);
             CREATE TABLE IF NOT EXISTS policy_budget (rule TEXT NOT NULL, token TEXT NOT NULL, at INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS policy_budget_use ON policy_budget (rule, token, at);
+            CREATE TABLE IF NOT EXISTS audit (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, change TEXT NOT NULL, superseded INTEGER NOT NULL DEFAULT 0,
+                time INTEGER NOT NULL, token TEXT, target TEXT, vm TEXT, outcome TEXT NOT NULL, record TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS audit_change ON audit (change);
+            CREATE INDEX IF NOT EXISTS audit_current ON audit (superseded, seq);
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS task_outcome (
                 target TEXT NOT NULL, task TEXT NOT NULL, created INTEGER NOT NULL, result TEXT NOT NULL,
                 PRIMARY KEY (target, task));
@@ -52,6 +59,9 @@ internal sealed class StateDatabase
             }
         }
     }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
 
     /// <summary>An open connection; dispose it when done (connections are pooled).</summary>
     public SqliteConnection Open()

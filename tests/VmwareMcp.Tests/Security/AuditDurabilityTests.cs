@@ -26,10 +26,9 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
     {
         using var client = target.Host.CreateClient();
         using var leave = new CancellationTokenSource();
-        var audit = Path.Combine(target.Host.Directory, "audit.jsonl");
 
         var call = client.PostAsJsonAsync("/api/v1/vms/power", new { vm_identifier = "DC0_H0_VM1", desired_state = "POWER_OFF" }, leave.Token);
-        Assert.True(await Eventually.HoldsAsync(async () => (await File.ReadAllTextAsync(audit)).Contains("\"vm\":\"DC0_H0_VM1\",", StringComparison.Ordinal), Patience));
+        Assert.True(await Eventually.HoldsAsync(() => StateFiles.AuditContainsAsync(target.Host.Directory, "\"vm\":\"DC0_H0_VM1\","), Patience));
         await leave.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
@@ -64,7 +63,7 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
             Assert.True(await Eventually.HoldsAsync(async () => await AnswersAsync(client), Patience), "the host process did not start");
 
             var clone = client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "DC0_H0_VM0", destination_label = "killed-clone" });
-            Assert.True(await Eventually.HoldsAsync(async () => (await File.ReadAllTextAsync(Path.Combine(directory, "audit.jsonl"))).Contains("killed-clone", StringComparison.Ordinal), Patience));
+            Assert.True(await Eventually.HoldsAsync(() => StateFiles.AuditContainsAsync(directory, "killed-clone"), Patience));
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
             await Assert.ThrowsAnyAsync<Exception>(() => clone);
@@ -84,40 +83,72 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
     }
 
     [Fact]
-    public async Task Two_processes_on_one_audit_log_never_tear_each_others_lines()
+    public async Task Two_processes_on_one_configuration_write_every_record_readably()
     {
-        var shared = Path.Combine(Directory.CreateTempSubdirectory("vmwaremcp-shared-").FullName, "audit.jsonl");
-        await using var http = await TestHost.StartAsync(TestHost.SettingsFor(target.Simulator, $"audit_log: \"{shared}\""));
-        var config = await TestHost.WriteSettingsAsync(TestHost.SettingsFor(target.Simulator, $"audit_log: \"{shared}\""));
-        await using var stdio = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Command = "dotnet",
-            Arguments = [Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), "--stdio", "--config", config],
-            Name = "vmwaremcp",
-        }));
+        var (http, stdio, directory) = await TwoProcessesAsync(string.Empty);
+        await using var stopHttp = http;
+        await using var stopStdio = stdio;
         using var client = http.CreateClient();
 
-        const int Each = 25;
-        var rest = Enumerable.Range(0, Each).Select(_ => client.PostAsJsonAsync("/api/v1/vms/delete?dry_run=true", new { vm_identifier = "DC0_H0_VM0" }));
-        var mcp = Enumerable.Range(0, Each).Select(_ => stdio.PreviewAsync("delete_vm", new { vm = "DC0_H0_VM0" }));
-        await Task.WhenAll(Task.WhenAll(rest), Task.WhenAll(mcp));
+        await PreviewFromBothAsync(client, stdio);
+
+        var records = (await StateFiles.AuditRecordsAsync(directory)).Select(r => AuditLine.TryParse(System.Text.Encoding.UTF8.GetBytes(r))).ToList();
+        Assert.All(records, Assert.NotNull);
+        Assert.Equal(Each, records.Count(r => r is { Surface: "rest", Outcome: "preview" }));
+        Assert.Equal(Each, records.Count(r => r is { Surface: "mcp", Outcome: "preview" }));
+        var read = await client.GetFromJsonAsync<List<AuditRecord>>("/api/v1/audit?outcome=preview&limit=1000", Json.Options);
+        Assert.Equal(2 * Each, read!.Count);
+    }
+
+    [Fact]
+    public async Task Two_processes_on_one_audit_log_copy_never_tear_each_others_lines()
+    {
+        var shared = Path.Combine(Directory.CreateTempSubdirectory("vmwaremcp-shared-").FullName, "audit.jsonl");
+        var (http, stdio, _) = await TwoProcessesAsync($"audit_log: \"{shared}\"");
+        await using var stopHttp = http;
+        await using var stopStdio = stdio;
+        using var client = http.CreateClient();
+
+        await PreviewFromBothAsync(client, stdio);
 
         var lines = (await File.ReadAllLinesAsync(shared)).Where(l => l.Length > 0).ToList();
         var records = lines.Select(l => AuditLine.TryParse(System.Text.Encoding.UTF8.GetBytes(l))).ToList();
         Assert.All(records, Assert.NotNull);
         Assert.Equal(Each, records.Count(r => r is { Surface: "rest", Outcome: "preview" }));
         Assert.Equal(Each, records.Count(r => r is { Surface: "mcp", Outcome: "preview" }));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/audit?limit=1000")).StatusCode);
+    }
+
+    private const int Each = 25;
+
+    /// <summary>An HTTP host in-process and a <c>--stdio</c> host process on one configuration file and data_path.</summary>
+    private async Task<(TestHost Http, McpClient Stdio, string Directory)> TwoProcessesAsync(string extra)
+    {
+        var directory = Directory.CreateTempSubdirectory("vmwaremcp-two-").FullName;
+        var http = await TestHost.StartAsync(TestHost.SettingsFor(target.Simulator, extra), directory: directory);
+        var config = Path.Combine(directory, "settings.yml");
+        var stdio = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = "dotnet",
+            Arguments = [Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), "--stdio", "--config", config],
+            Name = "vmwaremcp",
+        }));
+        return (http, stdio, directory);
+    }
+
+    private static async Task PreviewFromBothAsync(HttpClient client, McpClient stdio)
+    {
+        var rest = Enumerable.Range(0, Each).Select(_ => client.PostAsJsonAsync("/api/v1/vms/delete?dry_run=true", new { vm_identifier = "DC0_H0_VM0" }));
+        var mcp = Enumerable.Range(0, Each).Select(_ => stdio.PreviewAsync("delete_vm", new { vm = "DC0_H0_VM0" }));
+        await Task.WhenAll(Task.WhenAll(rest), Task.WhenAll(mcp));
     }
 
     [Fact]
     public async Task A_session_terminated_during_a_clone_still_answers_with_the_clone()
     {
         using var client = target.Host.CreateClient();
-        var audit = Path.Combine(target.Host.Directory, "audit.jsonl");
 
         var clone = client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "DC0_H0_VM0", destination_label = "renewed-clone" });
-        Assert.True(await Eventually.HoldsAsync(async () => (await File.ReadAllTextAsync(audit)).Contains("renewed-clone", StringComparison.Ordinal), Patience));
+        Assert.True(await Eventually.HoldsAsync(() => StateFiles.AuditContainsAsync(target.Host.Directory, "renewed-clone"), Patience));
         await target.Inspector.TerminateOtherSessionsAsync();
         using var response = await clone;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using VmwareMcp.Host.Configuration;
+using VmwareMcp.Tests.Harness;
 using VmwareMcp.Tests.Hosting;
 using VmwareMcp.Tests.Mcp;
 
@@ -17,10 +18,7 @@ public sealed class AuditFailClosedTests(AuditBreakTarget target) : IClassFixtur
     [Fact]
     public async Task A_change_whose_record_cannot_be_written_is_refused_and_not_made()
     {
-        var lockPath = Path.Combine(target.Host.Directory, "audit.jsonl.lock");
-        File.Delete(lockPath);
-        Directory.CreateDirectory(lockPath); // Every write of the log now fails.
-        try
+        await using (await StateFiles.BreakAuditAsync(target.Host.Directory))
         {
             using var client = target.Host.CreateClient();
             await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
@@ -33,10 +31,6 @@ public sealed class AuditFailClosedTests(AuditBreakTarget target) : IClassFixtur
             Assert.Contains("audit log", detail, StringComparison.Ordinal);
             Assert.StartsWith("AuditUnavailable", tool, StringComparison.Ordinal);
             Assert.Equal("poweredOn", (await target.Inspector.VmNamedAsync("DC0_H0_VM0"))!.PowerState);
-        }
-        finally
-        {
-            Directory.Delete(lockPath);
         }
     }
 
@@ -66,5 +60,16 @@ public sealed class AuditFailClosedTests(AuditBreakTarget target) : IClassFixtur
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => TestHost.StartAsync(TestHost.SettingsFor(null, $"audit_log: \"{path}\"")));
 
         Assert.Contains($"audit_log: '{path}' cannot be appended to", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_path_where_state_db_cannot_be_written_stops_the_start_naming_the_key()
+    {
+        var file = Path.GetTempFileName();
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => TestHost.StartAsync(TestHost.SettingsFor(null, $"data_path: \"{file}\"")));
+
+        Assert.Contains($"data_path: '{file}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("audit", error.Message, StringComparison.Ordinal);
     }
 }

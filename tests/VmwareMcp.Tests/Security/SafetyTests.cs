@@ -222,12 +222,12 @@ public sealed class SafetyTests(ScopedTokens fixture) : IClassFixture<ScopedToke
     }
 
     [Fact]
-    public async Task The_audit_file_holds_no_token_or_password()
+    public async Task The_state_database_holds_no_token_or_password()
     {
         using var admin = fixture.Host.CreateClient();
         await admin.PostAsJsonAsync("/api/v1/vms?target=default", new { vm_label = "secretive", secret_key = Simulator.Password });
 
-        var text = await File.ReadAllTextAsync(Path.Combine(fixture.Host.Directory, "audit.jsonl"));
+        var text = System.Text.Encoding.UTF8.GetString(await StateFiles.RawBytesAsync(fixture.Host.Directory));
 
         Assert.Contains("secretive", text, StringComparison.Ordinal);
         foreach (var secret in new[] { TestHost.Token, ScopedTokens.Reader, ScopedTokens.Operator, Simulator.Password })
