@@ -6,6 +6,8 @@
 //       create_vm twice with one request_id, as a client that timed out and retried: {"first":id,"second":id}
 //   node scenarios.mjs handoff-clone --url U --token T --vm SOURCE --name NAME
 //       clone_vm with wait: false, then get_task until the result is there: {"task_id":t,"result":id}
+//   node scenarios.mjs held --url U --token T --vm VM --name NAME
+//       rename_vm where a require_approval rule holds it; the SDK checks the pending answer against the output schema: {"approval_id":id}
 //   node scenarios.mjs subscribe --url U --token T --uri URI
 //       subscribes, prints "subscribed", then waits for notifications/resources/updated: {"updated":uri}
 import { parseArgs } from "node:util";
@@ -46,6 +48,11 @@ const scenarios = {
       await new Promise((resolve) => setTimeout(resolve, 250)); // A client following a task polls it.
     }
     fail(`get_task never showed the result of ${handle.task_id}`);
+  },
+  held: async (client) => {
+    const pending = await call(client, "rename_vm", { vm: options.vm, new_name: options.name });
+    if (pending.state !== "pending_approval") fail(`expected a pending approval, got ${JSON.stringify(pending)}`);
+    return { approval_id: pending.approval_id };
   },
   subscribe: async (client) => {
     const updated = new Promise((resolve) => client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => resolve(n.params.uri)));

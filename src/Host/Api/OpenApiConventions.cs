@@ -15,6 +15,7 @@ internal static class OpenApiConventions
     private const string Bearer = "bearer";
     private const string Problem = "ProblemDetails";
     private const string Handle = "TaskHandle";
+    private const string Pending = "ApprovalPending";
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
@@ -102,16 +103,24 @@ internal static class OpenApiConventions
             Description = "Acts once per token and key for 24 hours: a retry with the same key gets the first answer (Idempotent-Replayed: true); the same key with another request is a 422.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Idempotency.IdempotencyKey.MaxLength },
         });
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = Approvals.ApprovalHeader.Name,
+            In = ParameterLocation.Header,
+            Description = "After a 202 from a require_approval rule, and once an admin approved it: the approval_id; send the same request again with it.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
+        });
         operation.Responses!.TryAdd("202", new OpenApiResponse
         {
-            Description = "Handed off (?wait=false): the change runs on as the named vSphere task; GET the Location for its progress and, once it ended, its result.",
+            Description = "Handed off (?wait=false): the change runs on as the named vSphere task; GET the Location for its progress and, once it ended, its result. "
+                + "Or held by a require_approval rule (body state pending_approval, Location /api/v1/approvals/{id}): nothing was done.",
             Headers = new Dictionary<string, IOpenApiHeader>
             {
                 ["Location"] = new OpenApiHeader { Description = "/api/v1/tasks/{id}?target=", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
             },
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/json"] = new() { Schema = new OpenApiSchemaReference(Handle) },
+                ["application/json"] = new() { Schema = new OpenApiSchema { AnyOf = [new OpenApiSchemaReference(Handle), new OpenApiSchemaReference(Pending)] } },
             },
         });
     }
@@ -154,6 +163,7 @@ internal static class OpenApiConventions
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[Problem] = ProblemSchema();
         document.Components.Schemas[Handle] = HandleSchema();
+        document.Components.Schemas[Pending] = PendingSchema();
         HealthProbes.Describe(document);
 
         document.Tags ??= new HashSet<OpenApiTag>();
@@ -189,6 +199,21 @@ internal static class OpenApiConventions
             ["target"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["state"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "running when answered." },
             ["follow"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "How to learn its end and result." },
+        },
+    };
+
+    private static OpenApiSchema PendingSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "A change held by a require_approval rule: nothing was done; an admin approves it, then the same request is sent again with Approval-Id.",
+        Required = new HashSet<string> { "approval_id", "state", "rule", "expires", "next" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["approval_id"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["state"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "pending_approval." },
+            ["rule"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The rule that held it." },
+            ["expires"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+            ["next"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What to do next." },
         },
     };
 }

@@ -39,22 +39,45 @@ internal static class RoutePolicyFilter
 
                 System.Text.Json.Nodes.JsonObject? bound = null;
                 var rules = http.RequestServices.GetRequiredService<Policies.CallPolicy>();
+                Policies.PolicyVerdict? verdict = null;
                 if (rules.Active)
                 {
                     var declared = policy ?? new PolicyAttribute(changes ? AccessScope.Operate : AccessScope.Read);
                     var operation = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? $"{http.Request.Method} {http.Request.Path}";
-                    await rules.EnforceAsync(operation, declared, http.User.Identity?.Name, name, Subject(declared.Subject), Subject(declared.Creates), http.RequestAborted);
+                    verdict = await rules.EnforceAsync(operation, declared, http.User.Identity?.Name, name, Subject(declared.Subject), Subject(declared.Creates), http.RequestAborted);
                 }
 
-                if (policy?.Destructive == true && !previewsItself && string.Equals(http.Request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase))
+                var dryRun = string.Equals(http.Request.Query["dry_run"], "true", StringComparison.OrdinalIgnoreCase);
+                if (policy?.Destructive == true && !previewsItself && dryRun)
                 {
-                    return Results.Ok(new ActionPreview
+                    return Results.Ok(Policies.PolicyVerdict.Annotate(new ActionPreview
                     {
                         Action = $"{http.Request.Method} {http.Request.Path}",
                         Target = name ?? "the only target",
                         Vm = policy.Subject is { } subject ? http.Request.RouteValues[subject]?.ToString() : null,
                         Would = $"Would run {http.Request.Method} {http.Request.Path} with {JsonSerializer.Serialize(Arguments())}; call again without dry_run to do it.",
-                    });
+                    }, verdict));
+                }
+
+                if (dryRun && verdict is { Rule: not null })
+                {
+                    // A route that previews itself: its preview says which rule would apply too.
+                    var answer = await next(context);
+                    return answer is IValueHttpResult { Value: ActionPreview preview } ? Results.Ok(Policies.PolicyVerdict.Annotate(preview, verdict)) : answer;
+                }
+
+                if (verdict is { Rule.Effect: Policies.PolicyEffect.RequireApproval } && !dryRun)
+                {
+                    try
+                    {
+                        http.Items[Approvals.ApprovalHeader.Item] = await http.RequestServices.GetRequiredService<Approvals.ApprovalGate>().PassAsync(
+                            verdict, http.User.Identity?.Name, Arguments(), Approvals.ApprovalHeader.Of(http.Request), http.RequestAborted);
+                    }
+                    catch (Approvals.ApprovalRequiredException held)
+                    {
+                        http.Items[Approvals.ApprovalHeader.Item] = held.Approval;
+                        return TypedResults.Accepted($"/api/v1/approvals/{held.Approval.Id}", Approvals.ApprovalPending.Of(held.Approval));
+                    }
                 }
 
                 return await next(context);

@@ -33,6 +33,7 @@ internal static class AuditEndpointFilter
         var policy = http.GetEndpoint()?.Metadata.GetMetadata<VmwareMcp.Abstractions.Policy.PolicyAttribute>();
         using var audit = new ChangeAudit(http.RequestServices, http.User, "rest",
             ChangeAudit.RestOperation(http.Request.Method, http.GetEndpoint(), http.Request.Path.Value), http.Request.Query[policy?.Target ?? "target"].FirstOrDefault(), arguments, policy);
+        audit.Approved(http.Items[Approvals.ApprovalHeader.Item] as Approvals.Approval);
         AuditMiddleware.MarkAudited(http);
         try
         {

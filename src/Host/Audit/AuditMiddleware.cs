@@ -55,12 +55,13 @@ internal static class AuditMiddleware
             }
 
             var status = context.Response.StatusCode;
+            var held = context.Items[Approvals.ApprovalHeader.Item] is Approvals.Approval { State: "pending" } pending ? pending : null;
             // After an exception the handler clears the endpoint; its feature keeps the one that refused.
             var endpoint = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
             await context.RequestServices.GetRequiredService<IAuditStore>().WriteAsync(new AuditRecord(
                 DateTimeOffset.UtcNow, context.User.Identity?.Name ?? "-", "rest", ChangeAudit.RestOperation(request.Method, endpoint, request.Path.Value),
                 request.Query["target"].FirstOrDefault(), AuditArguments.Subject(arguments, endpoint?.Metadata.GetMetadata<VmwareMcp.Abstractions.Policy.PolicyAttribute>()), arguments,
-                status < 500 ? "refused" : "failed", status, context.Items[ErrorItem] as string, 0), CancellationToken.None);
+                held is not null ? "pending" : status < 500 ? "refused" : "failed", status, context.Items[ErrorItem] as string, 0, Approval: held?.Id), CancellationToken.None);
         }
         catch (Exception ex) when (ex is AuditUnavailableException or InvalidOperationException or IOException)
         {

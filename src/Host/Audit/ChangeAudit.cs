@@ -15,6 +15,8 @@ namespace VmwareMcp.Host.Audit;
 /// </summary>
 internal sealed class ChangeAudit : IDisposable
 {
+    private static readonly AsyncLocal<ChangeAudit?> Ambient = new();
+    private readonly ChangeAudit? _outer;
     private readonly IAuditStore _log;
     private readonly TargetProviders _targets;
     private readonly ClaimsPrincipal? _user;
@@ -25,6 +27,7 @@ internal sealed class ChangeAudit : IDisposable
     private readonly string? _vmBefore;
     private readonly string? _vmAfter;
     private VmState? _before;
+    private Approvals.Approval? _approval;
 
     /// <summary>Opens the task trail in the caller's async flow (it must enclose the change).</summary>
     /// <param name="policy">What the tool or route declared: the subject and what it creates come from it, never from guessing at argument names.</param>
@@ -38,20 +41,34 @@ internal sealed class ChangeAudit : IDisposable
         _logger = services.GetRequiredService<ILogger<ChangeAudit>>();
         _user = user;
         _trail = TaskTrail.Begin(out var tasks);
+        _outer = Ambient.Value;
+        Ambient.Value = this;
         Tasks = tasks;
         _started = new AuditRecord(DateTimeOffset.UtcNow, user?.Identity?.Name ?? "local", surface, operation, target,
             subject, arguments, "started", null, null, 0, Id: Guid.NewGuid().ToString("N"));
     }
 
+    /// <summary>The change being audited in this async flow, for the policy boundary to note an approval on.</summary>
+    public static ChangeAudit? Current => Ambient.Value;
+
     /// <summary>The vSphere task ids the change started so far.</summary>
     public IReadOnlyList<string> Tasks { get; }
+
+    /// <summary>Notes the approval request that held the change, or the approval it is made with; its end record names it.</summary>
+    public void Approved(Approvals.Approval? approval)
+    {
+        if (approval is not null)
+        {
+            _approval = approval;
+        }
+    }
 
     /// <summary>Reads the subject as it is and writes the <c>started</c> record.</summary>
     /// <exception cref="AuditUnavailableException">The record could not be written: do not make the change.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _before = await VmState.ReadAsync(_targets, _user, _started.Target, _vmBefore, cancellationToken);
-        await _log.WriteAsync(_started with { Before = _before }, cancellationToken);
+        await _log.WriteAsync(_started with { Before = _before, Approval = _approval?.Id, ApprovedBy = _approval?.DecidedBy }, cancellationToken);
     }
 
     /// <summary>Writes how the change ended. Never throws: a change already made cannot be taken back, so a failure here is logged as critical.</summary>
@@ -70,6 +87,8 @@ internal sealed class ChangeAudit : IDisposable
             Tasks = [.. Tasks],
             Before = _before,
             After = after,
+            Approval = _approval?.Id,
+            ApprovedBy = _approval?.State == "pending" ? null : _approval?.DecidedBy,
         };
         try
         {
@@ -98,5 +117,9 @@ internal sealed class ChangeAudit : IDisposable
         _ => "failed",
     };
 
-    public void Dispose() => _trail.Dispose();
+    public void Dispose()
+    {
+        Ambient.Value = _outer;
+        _trail.Dispose();
+    }
 }

@@ -48,7 +48,9 @@ internal static class McpAuditFilter
 
             // Refusals that never raised (scope) come back as tool errors from the access filter.
             var error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text)) : null;
-            await audit.EndAsync(error is null ? PreviewResult.Is(result) ? "preview" : "ok" : audit.Tasks.Count == 0 ? "refused" : "failed", null, error);
+            var outcome = error is not null ? audit.Tasks.Count == 0 ? "refused" : "failed"
+                : PreviewResult.Is(result) ? "preview" : Approvals.ApprovalArgument.IsPending(result) ? "pending" : "ok";
+            await audit.EndAsync(outcome, null, error);
             return result;
         };
 }

@@ -33,6 +33,15 @@ internal sealed partial class EventWebhooks(
             .WithTags("Operations")
             .WithName("webhook_status").WithSummary("Each webhook's delivered, queued, dropped and failed events, and each target's event watch");
 
+    /// <summary>Hands a message of the host's own (an approval request) to every webhook, beside the events.</summary>
+    public void Announce(JsonObject message)
+    {
+        foreach (var delivery in _deliveries)
+        {
+            delivery.Enqueue(message.DeepClone());
+        }
+    }
+
     /// <summary>Each webhook's counters, and each target's watch (the key it resumes after, null while not watching).</summary>
     public WebhooksStatus Status()
     {

@@ -65,7 +65,10 @@ internal static class IdempotencyMiddleware
             context.Response.Body = kept;
             // Stored once the answer is complete, whatever wrote it: the endpoint, or the exception handler
             // (outside this middleware) turning a failure into a problem. A retry then gets exactly that.
-            context.Response.OnCompleted(() => store.CompleteAsync(key, new StoredOutcome(context.Response.StatusCode, context.Response.ContentType, kept.Kept, context.Response.Headers.Location.FirstOrDefault())));
+            // A change held for approval did nothing yet: its key stays free for the call made with the approval.
+            context.Response.OnCompleted(() => context.Items[Approvals.ApprovalHeader.Item] is Approvals.Approval { State: "pending" }
+                ? store.ReleaseAsync(key)
+                : store.CompleteAsync(key, new StoredOutcome(context.Response.StatusCode, context.Response.ContentType, kept.Kept, context.Response.Headers.Location.FirstOrDefault())));
             await next(context);
         });
 

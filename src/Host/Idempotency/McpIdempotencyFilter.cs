@@ -61,7 +61,7 @@ internal static class McpIdempotencyFilter
                 throw;
             }
 
-            if (PreviewResult.Is(result))
+            if (PreviewResult.Is(result) || Approvals.ApprovalArgument.IsPending(result))
             {
                 await store.ReleaseAsync(key);
             }

@@ -24,7 +24,7 @@ internal static class ConfirmationGate
             var arguments = context.Params?.Arguments;
             var confirmed = arguments?.TryGetValue("confirm", out var confirm) == true && confirm.ValueKind == JsonValueKind.True;
             return await Confirmation.RunAsync(confirmed, context.Server,
-                () => PreviewAsync(tool, arguments, context.Services, cancellationToken),
+                async () => Policies.PolicyVerdict.Annotate(await PreviewAsync(tool, arguments, context.Services, cancellationToken), Approvals.ApprovalGate.Verdict.Value),
                 () => next(context, cancellationToken).AsTask(),
                 cancellationToken);
         };

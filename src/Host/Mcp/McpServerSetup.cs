@@ -72,6 +72,7 @@ internal static class McpServerSetup
                 .AddCallToolFilter(Audit.McpAuditFilter.Wrap)
                 .AddCallToolFilter(ToolAccessFilter.Call)
                 .AddCallToolFilter(ConfirmationGate.Wrap)
+                .AddCallToolFilter(Approvals.ApprovalGate.Wrap)
                 .AddCallToolFilter(next => (context, ct) => ToolProgress.RunAsync(context, next, ct)));
     }
 }

@@ -48,8 +48,9 @@ internal static class ToolAccessFilter
                 using (Caller.Use(context.User))
                 {
                     var arguments = context.Params?.Arguments;
-                    await context.Services!.GetRequiredService<Policies.CallPolicy>().EnforceAsync(tool.ProtocolTool.Name, policy, context.User?.Identity?.Name,
-                        ToolPolicy.Argument(arguments, policy.Target), ToolPolicy.Argument(arguments, policy.Subject), ToolPolicy.Argument(arguments, policy.Creates), cancellationToken);
+                    Approvals.ApprovalGate.Verdict.Value = await context.Services!.GetRequiredService<Policies.CallPolicy>().EnforceAsync(tool.ProtocolTool.Name, policy,
+                        context.User?.Identity?.Name, ToolPolicy.Argument(arguments, policy.Target), ToolPolicy.Argument(arguments, policy.Subject),
+                        ToolPolicy.Argument(arguments, policy.Creates), cancellationToken);
                 }
             }
 

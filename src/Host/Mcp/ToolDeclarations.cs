@@ -6,15 +6,15 @@ namespace VmwareMcp.Host.Mcp;
 
 /// <summary>
 /// What the host adds to every tool's schemas as the tool is registered, whoever contributes it: the
-/// boundary's own arguments (<c>confirm</c>, <c>request_id</c>, <c>wait</c>) and the answers they can bring
-/// (a preview, a task handle); and boolean sub-schemas (<c>true</c>, what .NET writes for a JSON value of any
+/// boundary's own arguments (<c>confirm</c>, <c>request_id</c>, <c>wait</c>, <c>approval_id</c>) and the answers they can
+/// bring (a preview, a task handle, a pending approval); and boolean sub-schemas (<c>true</c>, what .NET writes for a JSON value of any
 /// shape) written as <c>{}</c>, which every client reads (the TypeScript SDK refuses a tool list with them).
 /// </summary>
 internal static class ToolDeclarations
 {
     public static McpServerTool Apply(McpServerTool tool)
     {
-        HandOff.HandOffArgument.Declare(Idempotency.RequestIdArgument.Declare(PreviewResult.Declare(tool)));
+        Approvals.ApprovalArgument.Declare(HandOff.HandOffArgument.Declare(Idempotency.RequestIdArgument.Declare(PreviewResult.Declare(tool))));
         if (tool.ProtocolTool.OutputSchema is { } output && JsonNode.Parse(output.GetRawText()) is JsonObject schema && Objectify(schema))
         {
             tool.ProtocolTool.OutputSchema = JsonSerializer.SerializeToElement(schema);

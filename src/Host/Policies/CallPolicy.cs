@@ -16,16 +16,16 @@ internal sealed partial class CallPolicy(HostSettings settings, TargetProviders 
     /// <summary>Whether any rule is configured (without one, nothing needs to be read for the rules).</summary>
     public bool Active => settings.Policies.Count > 0;
 
-    /// <summary>Throws when a rule denies the call; returns otherwise.</summary>
+    /// <summary>Throws when a rule denies the call (or its budget is spent); returns otherwise, with the rule that decided, if any.</summary>
     /// <param name="operation">The tool or route name.</param>
     /// <param name="subject">The value of the declared subject argument (a VM's id or name), if any.</param>
     /// <param name="created">The value of the declared created-name argument (a new VM's name), if any.</param>
     /// <exception cref="HypervisorException"><see cref="HypervisorErrorKind.Forbidden"/>, naming the rule.</exception>
-    public async Task EnforceAsync(string operation, PolicyAttribute policy, string? token, string? target, string? subject, string? created, CancellationToken cancellationToken)
+    public async Task<PolicyVerdict> EnforceAsync(string operation, PolicyAttribute policy, string? token, string? target, string? subject, string? created, CancellationToken cancellationToken)
     {
         if (settings.Policies.Count == 0)
         {
-            return;
+            return new PolicyVerdict(null, operation, target ?? string.Empty, subject ?? created);
         }
 
         var targetName = targets.OptionsOf(target)?.Name ?? target ?? string.Empty;
@@ -62,6 +62,8 @@ internal sealed partial class CallPolicy(HostSettings settings, TargetProviders 
                 RetryAfter = rule.BudgetWindow,
             };
         }
+
+        return new PolicyVerdict(rule, operation, targetName, names.LastOrDefault());
     }
 
     /// <summary>The VM's name, for rules that name VMs; null when it cannot be read (the call itself will say why).</summary>

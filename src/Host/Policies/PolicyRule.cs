@@ -45,6 +45,9 @@ public sealed record PolicyRule
     /// <summary>The sliding window <see cref="BudgetCalls"/> counts in.</summary>
     public TimeSpan BudgetWindow { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>For <see cref="PolicyEffect.RequireApproval"/>: how long a request may wait for a decision, and an approval for its use.</summary>
+    public TimeSpan ApprovalWindow { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The zone <see cref="Days"/> and <see cref="Hours"/> are read in; UTC unless <c>time_zone</c> says otherwise.</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 
@@ -86,7 +89,27 @@ public enum PolicyEffect
 
     /// <summary>Refuse it, naming the rule; nothing is done.</summary>
     Deny,
+
+    /// <summary>Hold it as a pending request until an admin approves it; the caller then calls again with the approval's id.</summary>
+    RequireApproval,
 }
 
 /// <summary>A call as the rules see it: what, by whom, where, on which VMs (by name), and whether it changes something.</summary>
 public sealed record PolicyCall(string Operation, string? Token, string Target, IReadOnlyList<string> VmNames, bool Changes);
+
+/// <summary>What the rules said of a call that may go ahead: the rule that matched (null: none), and the call as they saw it.</summary>
+/// <param name="Rule">The first matching rule; <see cref="PolicyEffect.RequireApproval"/> means the call still needs an approval.</param>
+/// <param name="Operation">The tool or route name.</param>
+/// <param name="Target">The target's configured name.</param>
+/// <param name="Subject">The VM (by name, where it was read) the call acts on or creates.</param>
+public sealed record PolicyVerdict(PolicyRule? Rule, string Operation, string Target, string? Subject)
+{
+    /// <summary>A preview that also says which rule would apply, when one does.</summary>
+    public static Abstractions.Policy.ActionPreview? Annotate(Abstractions.Policy.ActionPreview? preview, PolicyVerdict? verdict) =>
+        preview is not null && verdict is { Rule: not null } ? preview with { Would = $"{preview.Would} ({verdict.Describe()})" } : preview;
+
+    /// <summary>Which rule applies, for previews and dry runs: "rule 'x' (policies:2): deny", or that none does.</summary>
+    public string Describe() => Rule is { } rule
+        ? $"policy rule '{rule.Name}' ({rule.Key}) applies: {rule.Effect switch { PolicyEffect.RequireApproval => "require_approval", var e => e.ToString().ToLowerInvariant() }}"
+        : "no policy rule applies";
+}

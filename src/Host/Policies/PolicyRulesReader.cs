@@ -40,8 +40,9 @@ internal static class PolicyRulesReader
                 {
                     "deny" => PolicyEffect.Deny,
                     "allow" => PolicyEffect.Allow,
-                    null => throw reader.Error(prefix + "effect", "missing: deny or allow"),
-                    var other => throw reader.Error(prefix + "effect", $"'{other}' is not one of deny, allow"),
+                    "require_approval" => PolicyEffect.RequireApproval,
+                    null => throw reader.Error(prefix + "effect", "missing: deny, require_approval or allow"),
+                    var other => throw reader.Error(prefix + "effect", $"'{other}' is not one of deny, require_approval, allow"),
                 },
                 Tools = reader.List(prefix + "tools"),
                 Tokens = reader.List(prefix + "tokens"),
@@ -54,6 +55,7 @@ internal static class PolicyRulesReader
                 BudgetCalls = reader.Has(prefix + "budget") ? reader.Int(prefix + "budget:calls", 0, 1, 1_000_000) is var calls and > 0
                     ? calls : throw reader.Error(prefix + "budget:calls", "missing: how many calls the budget allows (1 or more)") : null,
                 BudgetWindow = TimeSpan.FromMinutes(reader.Int(prefix + "budget:per_minutes", 60, 1, 7 * 24 * 60)),
+                ApprovalWindow = TimeSpan.FromMinutes(reader.Int(prefix + "approval_minutes", 60, 1, 7 * 24 * 60)),
             });
         }
 

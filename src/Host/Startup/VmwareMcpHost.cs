@@ -128,6 +128,9 @@ public static partial class VmwareMcpHost
             sp.GetRequiredService<State.StateDatabase>(), settings.AuditLog is { } copy ? new Audit.AuditFileMirror(copy) : null));
         services.AddSingleton<Policies.CallPolicy>();
         services.AddSingleton<Policies.PolicyBudgets>();
+        services.AddSingleton<Approvals.ApprovalStore>();
+        services.AddSingleton<Approvals.ApprovalDesk>();
+        services.AddSingleton<Approvals.ApprovalGate>();
         services.AddSingleton<State.StateDatabase>();
         services.AddSingleton<Idempotency.IIdempotencyStore, Idempotency.SqliteIdempotencyStore>();
         services.AddSingleton<HandOff.TaskOutcomeStore>();
@@ -186,6 +189,7 @@ public static partial class VmwareMcpHost
         TokenExchangeEndpoint.Map(hostRoutes);
         PluginEndpoints.Map(hostRoutes);
         Audit.AuditEndpoints.Map(hostRoutes);
+        Approvals.ApprovalEndpoints.Map(hostRoutes);
         Events.EventWebhooks.Map(hostRoutes);
 
         // Routes of plugins loaded while the host runs; those loaded at start are mapped once, below.

@@ -32,6 +32,11 @@ internal sealed class StateDatabase
             CREATE INDEX IF NOT EXISTS audit_change ON audit (change);
             CREATE INDEX IF NOT EXISTS audit_current ON audit (superseded, seq);
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS approval (
+                id TEXT PRIMARY KEY, state TEXT NOT NULL, rule TEXT NOT NULL, operation TEXT NOT NULL, token TEXT NOT NULL,
+                target TEXT NOT NULL, subject TEXT, arguments TEXT NOT NULL, fingerprint TEXT NOT NULL, created INTEGER NOT NULL,
+                expires INTEGER NOT NULL, decided_by TEXT, decided_at INTEGER, reason TEXT);
+            CREATE INDEX IF NOT EXISTS approval_call ON approval (token, fingerprint, state);
             CREATE TABLE IF NOT EXISTS task_outcome (
                 target TEXT NOT NULL, task TEXT NOT NULL, created INTEGER NOT NULL, result TEXT NOT NULL,
                 PRIMARY KEY (target, task));

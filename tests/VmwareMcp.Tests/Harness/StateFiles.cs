@@ -36,6 +36,16 @@ public static class StateFiles
         return new Repair(connection);
     }
 
+    /// <summary>Moves an approval request's expiry into the past, as the passing of its window would.</summary>
+    public static async Task ExpireApprovalAsync(string dataPath, string id)
+    {
+        await using var connection = await OpenAsync(dataPath, SqliteOpenMode.ReadWrite);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE approval SET expires = 0 WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
     /// <summary>The database's bytes on disk, its write-ahead log included.</summary>
     public static async Task<byte[]> RawBytesAsync(string dataPath)
     {

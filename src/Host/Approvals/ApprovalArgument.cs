@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using VmwareMcp.Abstractions;
+using VmwareMcp.Host.Mcp;
+
+namespace VmwareMcp.Host.Approvals;
+
+/// <summary>
+/// Readies every changing tool, whoever contributes it, for approval: <c>approval_id</c> joins its input
+/// schema and "pending approval" its answers, since any rule reloaded later may hold it.
+/// </summary>
+internal static class ApprovalArgument
+{
+    public const string Name = "approval_id";
+
+    /// <summary>The host's own arguments, which are not part of the call an approval is bound to.</summary>
+    private static readonly string[] HostArguments = ["confirm", Idempotency.McpIdempotencyFilter.Argument, HandOff.HandOffArgument.Name, Name];
+
+    private static readonly JsonNode PendingSchema = JsonSchemaExporter.GetJsonSchemaAsNode(ContractJson.Options, typeof(ApprovalPending));
+
+    public static McpServerTool Declare(McpServerTool tool)
+    {
+        if (ToolPolicy.Changes(tool) && ToolSchemaEdit.AddArgument(tool, Name, new JsonObject
+        {
+            ["type"] = "string",
+            ["maxLength"] = 64,
+            ["description"] = "Only after an answer with state 'pending_approval': its approval_id, once an admin approved it. Send the same arguments as the first call.",
+        }))
+        {
+            ToolSchemaEdit.AddAnswer(tool, PendingSchema);
+        }
+
+        return tool;
+    }
+
+    /// <summary>The call's own arguments, which an approval is bound to.</summary>
+    public static JsonObject CallArguments(IDictionary<string, JsonElement>? arguments) =>
+        Audit.AuditArguments.OfTool(arguments?.Where(a => !HostArguments.Contains(a.Key)).ToDictionary());
+
+    /// <summary>The approval the call is made with; null when none, or not a string.</summary>
+    public static string? Of(IDictionary<string, JsonElement>? arguments) =>
+        arguments?.TryGetValue(Name, out var id) == true && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+
+    /// <summary>A held call's answer: structured, so every client reads it, and not an error, as nothing failed.</summary>
+    public static CallToolResult Pending(Approval approval)
+    {
+        var structured = JsonSerializer.SerializeToElement(ApprovalPending.Of(approval), ContractJson.Options);
+        return new CallToolResult { StructuredContent = structured, Content = [new TextContentBlock { Text = structured.GetRawText() }] };
+    }
+
+    /// <summary>Whether <paramref name="result"/> is a held call's answer.</summary>
+    public static bool IsPending(CallToolResult result) =>
+        result.IsError != true && result.StructuredContent is { ValueKind: JsonValueKind.Object } structured
+        && structured.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.String && state.GetString() == "pending_approval";
+}
