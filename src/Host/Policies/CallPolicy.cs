@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Policy;
-using VmwareMcp.Host.Configuration;
 using VmwareMcp.Host.Targets;
 
 namespace VmwareMcp.Host.Policies;
@@ -11,10 +10,10 @@ namespace VmwareMcp.Host.Policies;
 /// tools and REST routes of every plugin: the first rule that matches a call decides; a call no rule matches
 /// is allowed. A refusal names the rule and where it is configured.
 /// </summary>
-internal sealed partial class CallPolicy(HostSettings settings, TargetProviders targets, PolicyBudgets budgets, TimeProvider time)
+internal sealed partial class CallPolicy(PolicyRuleSet rules, TargetProviders targets, PolicyBudgets budgets, TimeProvider time)
 {
     /// <summary>Whether any rule is configured (without one, nothing needs to be read for the rules).</summary>
-    public bool Active => settings.Policies.Count > 0;
+    public bool Active => rules.Rules.Count > 0;
 
     /// <summary>Throws when a rule denies the call (or its budget is spent); returns otherwise, with the rule that decided, if any.</summary>
     /// <param name="operation">The tool or route name.</param>
@@ -23,7 +22,8 @@ internal sealed partial class CallPolicy(HostSettings settings, TargetProviders 
     /// <exception cref="HypervisorException"><see cref="HypervisorErrorKind.Forbidden"/>, naming the rule.</exception>
     public async Task<PolicyVerdict> EnforceAsync(string operation, PolicyAttribute policy, string? token, string? target, string? subject, string? created, CancellationToken cancellationToken)
     {
-        if (settings.Policies.Count == 0)
+        var ruleSet = rules.Rules; // One set for the whole call, even if a reload lands meanwhile.
+        if (ruleSet.Count == 0)
         {
             return new PolicyVerdict(null, operation, target ?? string.Empty, subject ?? created);
         }
@@ -35,18 +35,21 @@ internal sealed partial class CallPolicy(HostSettings settings, TargetProviders 
             names.Add(created);
         }
 
-        if (policy.SubjectKind == "vm" && subject is not null && settings.Policies.Any(r => r.Vms.Count > 0))
+        string? powerState = null;
+        if (policy.SubjectKind == "vm" && subject is not null && ruleSet.Any(r => r.Vms.Count > 0 || r.PowerStates.Count > 0))
         {
             names.Add(subject);
-            if (VmId().IsMatch(subject))
+            if (VmId().IsMatch(subject) || ruleSet.Any(r => r.PowerStates.Count > 0))
             {
-                names.Add(await NameOfAsync(target, subject, cancellationToken) ?? subject);
+                var vm = await VmAsync(target, subject, cancellationToken);
+                names.Add(vm?.Name ?? subject);
+                powerState = vm?.PowerState;
             }
         }
 
-        var call = new PolicyCall(operation, token, targetName, names, policy.Changes);
+        var call = new PolicyCall(operation, token, targetName, names, policy.Changes, powerState);
         var now = time.GetUtcNow();
-        var rule = settings.Policies.FirstOrDefault(r => r.Matches(call, now));
+        var rule = ruleSet.FirstOrDefault(r => r.Matches(call, now));
         var on = names.Count > 0 ? $" on '{names[^1]}'" : string.Empty;
         if (rule is { Effect: PolicyEffect.Deny })
         {
@@ -66,12 +69,12 @@ internal sealed partial class CallPolicy(HostSettings settings, TargetProviders 
         return new PolicyVerdict(rule, operation, targetName, names.LastOrDefault());
     }
 
-    /// <summary>The VM's name, for rules that name VMs; null when it cannot be read (the call itself will say why).</summary>
-    private async Task<string?> NameOfAsync(string? target, string vm, CancellationToken cancellationToken)
+    /// <summary>The VM as vSphere has it now, for rules on names and power states; null when it cannot be read (the call itself will say why).</summary>
+    private async Task<Abstractions.Vms.VmDetails?> VmAsync(string? target, string vm, CancellationToken cancellationToken)
     {
         try
         {
-            return (await (await targets.GetAsync(target, cancellationToken)).GetVmAsync(vm, cancellationToken)).Name;
+            return await (await targets.GetAsync(target, cancellationToken)).GetVmAsync(vm, cancellationToken);
         }
         catch (HypervisorException)
         {

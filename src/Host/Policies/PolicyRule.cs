@@ -30,6 +30,9 @@ public sealed record PolicyRule
     /// <summary>Names (globs) of the VM the call acts on or creates.</summary>
     public IReadOnlyList<string> Vms { get; init; } = [];
 
+    /// <summary>Power states (<c>poweredOn</c>, <c>poweredOff</c>, <c>suspended</c>) the VM acted on must be in, as vSphere reports it when the call is made.</summary>
+    public IReadOnlyList<string> PowerStates { get; init; } = [];
+
     /// <summary>Only calls that change something.</summary>
     public bool ChangesOnly { get; init; }
 
@@ -58,7 +61,8 @@ public sealed record PolicyRule
             || Tools.Count > 0 && !Tools.Any(t => Glob(t, call.Operation))
             || Tokens.Count > 0 && !Tokens.Contains(call.Token ?? string.Empty, StringComparer.OrdinalIgnoreCase)
             || Targets.Count > 0 && !Targets.Contains(call.Target, StringComparer.OrdinalIgnoreCase)
-            || Vms.Count > 0 && !call.VmNames.Any(name => Vms.Any(v => Glob(v, name))))
+            || Vms.Count > 0 && !call.VmNames.Any(name => Vms.Any(v => Glob(v, name)))
+            || PowerStates.Count > 0 && !PowerStates.Contains(call.PowerState ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -94,8 +98,8 @@ public enum PolicyEffect
     RequireApproval,
 }
 
-/// <summary>A call as the rules see it: what, by whom, where, on which VMs (by name), and whether it changes something.</summary>
-public sealed record PolicyCall(string Operation, string? Token, string Target, IReadOnlyList<string> VmNames, bool Changes);
+/// <summary>A call as the rules see it: what, by whom, where, on which VMs (by name), whether it changes something, and the VM's power state (when a rule asks).</summary>
+public sealed record PolicyCall(string Operation, string? Token, string Target, IReadOnlyList<string> VmNames, bool Changes, string? PowerState = null);
 
 /// <summary>What the rules said of a call that may go ahead: the rule that matched (null: none), and the call as they saw it.</summary>
 /// <param name="Rule">The first matching rule; <see cref="PolicyEffect.RequireApproval"/> means the call still needs an approval.</param>
@@ -110,6 +114,6 @@ public sealed record PolicyVerdict(PolicyRule? Rule, string Operation, string Ta
 
     /// <summary>Which rule applies, for previews and dry runs: "rule 'x' (policies:2): deny", or that none does.</summary>
     public string Describe() => Rule is { } rule
-        ? $"policy rule '{rule.Name}' ({rule.Key}) applies: {rule.Effect switch { PolicyEffect.RequireApproval => "require_approval", var e => e.ToString().ToLowerInvariant() }}"
+        ? $"policy rule '{rule.Name}' ({rule.Key}) applies: {PolicyRuleSet.Effect(rule.Effect)}"
         : "no policy rule applies";
 }

@@ -48,6 +48,7 @@ internal static class PolicyRulesReader
                 Tokens = reader.List(prefix + "tokens"),
                 Targets = reader.List(prefix + "targets"),
                 Vms = reader.List(prefix + "vms"),
+                PowerStates = PowerStates(reader, prefix + "power_states"),
                 ChangesOnly = reader.Bool(prefix + "changes_only", false),
                 Days = Days(reader, prefix + "days"),
                 Hours = Hours(reader, prefix + "hours"),
@@ -62,6 +63,10 @@ internal static class PolicyRulesReader
         var duplicate = rules.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null ? rules : throw reader.Error("policies", $"the rule name '{duplicate.Key}' is used twice; refusals name the rule, so names must be unique");
     }
+
+    private static List<string> PowerStates(SettingReader reader, string key) =>
+        reader.List(key).Select(s => s.Trim() is "poweredOn" or "poweredOff" or "suspended" ? s.Trim()
+            : throw reader.Error(key, $"'{s}' is not a power state: use poweredOn, poweredOff, suspended")).ToList();
 
     private static HashSet<DayOfWeek>? Days(SettingReader reader, string key)
     {

@@ -84,6 +84,7 @@ public static partial class VmwareMcpHost
             builder.WebHost.ConfigureKestrel(kestrel => KestrelListen.Configure(kestrel, settings.ListenUrl, certificate));
 
             var catalog = AddServices(builder.Services, builder.Configuration, settings, serilog, logger, stdio: false);
+            builder.Services.AddSingleton(options);
             options.ConfigureServices?.Invoke(builder.Services);
 
             var app = builder.Build();
@@ -110,6 +111,7 @@ public static partial class VmwareMcpHost
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = options.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(flat.Values);
         var catalog = AddServices(builder.Services, builder.Configuration, settings, serilog, logger, stdio: true);
+        builder.Services.AddSingleton(options);
         options.ConfigureServices?.Invoke(builder.Services);
         LogStart(logger, settings, catalog);
         return builder.Build();
@@ -128,6 +130,7 @@ public static partial class VmwareMcpHost
             sp.GetRequiredService<State.StateDatabase>(), settings.AuditLog is { } copy ? new Audit.AuditFileMirror(copy) : null));
         services.AddSingleton<Policies.CallPolicy>();
         services.AddSingleton<Policies.PolicyBudgets>();
+        services.AddSingleton<Policies.PolicyRuleSet>();
         services.AddSingleton<Approvals.ApprovalStore>();
         services.AddSingleton<Approvals.ApprovalDesk>();
         services.AddSingleton<Approvals.ApprovalGate>();
@@ -190,6 +193,7 @@ public static partial class VmwareMcpHost
         PluginEndpoints.Map(hostRoutes);
         Audit.AuditEndpoints.Map(hostRoutes);
         Approvals.ApprovalEndpoints.Map(hostRoutes);
+        Policies.PolicyEndpoints.Map(hostRoutes);
         Events.EventWebhooks.Map(hostRoutes);
 
         // Routes of plugins loaded while the host runs; those loaded at start are mapped once, below.

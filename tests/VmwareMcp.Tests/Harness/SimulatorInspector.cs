@@ -77,6 +77,12 @@ public sealed class SimulatorInspector : IDisposable
         await WaitTaskAsync((await CallAsync("PowerOffVM_Task", "VirtualMachine", vmId, string.Empty)).Element(V + "returnval")!.Value);
     }
 
+    public async Task PowerOnAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        await WaitTaskAsync((await CallAsync("PowerOnVM_Task", "VirtualMachine", vmId, string.Empty)).Element(V + "returnval")!.Value);
+    }
+
     /// <summary>Clones a VM into the first datacenter's VM folder; returns the clone's id.</summary>
     public async Task<string> CloneVmAsync(string sourceId, string name)
     {
