@@ -24,6 +24,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<InventoryTools>(ContractJson.Options)
             .WithTools<OperationsTools>(ContractJson.Options)
             .WithTools<TriageTools>(ContractJson.Options)
+            .WithTools<ChangeTools>(ContractJson.Options)
             .WithResources<InventoryResources>()
             .WithPrompts<Runbooks>()
             .WithCompleteHandler(ArgumentCompletions.CompleteAsync)

@@ -43,6 +43,11 @@ internal static class OperationsRoutes
         routes.MapGet("/tasks/{id}", (ITargetProviders targets, ITaskOutcomes outcomes, string id, string? target, CancellationToken ct) =>
                 OperationsAccess.TaskAsync(targets, outcomes, target, id, ct))
             .WithName("get_task").WithSummary("One task by id, e.g. one this host started; a handed-off change's result once it ended");
+        routes.MapPost("/changes/{id}/undo", (ITargetProviders targets, IChangeHistory history, string id, CancellationToken ct) =>
+                ChangeUndo.UndoAsync(history, targets, id, ct))
+            .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Destructive = true, Subject = "id", SubjectKind = "change" })
+            .WithName("undo_change")
+            .WithSummary("Set a VM back as it was before a change made through this host (name, vCPUs and memory, power), by the change's audit id; ?dry_run=true previews; 409 when the VM changed since");
         routes.MapPost("/tasks/{id}/cancel", async (ITargetProviders targets, string id, string? target, CancellationToken ct) =>
                 await (await OperationsAccess.GetAsync(targets, target, ct)).CancelTaskAsync(id, ct))
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "id", SubjectKind = "task" })

@@ -10,13 +10,25 @@ namespace VmwareMcp.Plugins.Core;
 /// The previews the host's confirmation shows for this plugin's destructive tools, read fresh from the
 /// target (<see cref="ActionPreviews"/>). Powering on needs no confirmation, so its preview is none.
 /// </summary>
-internal sealed class ToolPreviews(ITargetProviders targets) : IActionPreview
+internal sealed class ToolPreviews(ITargetProviders targets, Abstractions.Operations.IChangeHistory history) : IActionPreview
 {
     public async Task<ActionPreview?> PreviewAsync(string tool, IReadOnlyDictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
     {
         if (tool == "power_vm" && PowerActions.Parse(Text(arguments, "desired_state") ?? string.Empty) == PowerAction.PowerOn)
         {
             return null;
+        }
+
+        if (tool == "undo_change")
+        {
+            var (change, now, steps) = await ChangeUndo.PlanAsync(history, targets, Required(arguments, "change_id"), cancellationToken);
+            return new ActionPreview
+            {
+                Action = tool,
+                Target = change.Target ?? "the only target",
+                Vm = now.Id,
+                Would = $"Would undo change {change.Id} ({change.Operation} by '{change.Token}' at {change.Time:u}) on VM '{now.Name}' ({now.Id}): {string.Join("; ", steps)}.",
+            };
         }
 
         var provider = await targets.GetAsync(Text(arguments, "target"), cancellationToken);

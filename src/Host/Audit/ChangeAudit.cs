@@ -26,6 +26,8 @@ internal sealed class ChangeAudit : IDisposable
     private readonly long _clock = Stopwatch.GetTimestamp();
     private readonly string? _vmBefore;
     private readonly string? _vmAfter;
+    private readonly string? _sameVmCandidate;
+    private VmState? _candidateBefore;
     private VmState? _before;
     private Approvals.Approval? _approval;
 
@@ -36,6 +38,9 @@ internal sealed class ChangeAudit : IDisposable
         var subject = policy?.Subject is { } named ? AuditArguments.Text(arguments[named]) : null;
         _vmBefore = policy is { SubjectKind: "vm", Creates: null } ? subject : null; // A VM being made did not exist before.
         _vmAfter = policy?.Creates is { } creates ? AuditArguments.Text(arguments[creates]) : _vmBefore;
+        // A change that names an existing VM and a new name (a rename, or a clone's source) keeps the VM as it was
+        // when it turns out to be the same VM afterwards: a rename's before, never a clone's source.
+        _sameVmCandidate = policy is { SubjectKind: "vm", Creates: { } made } && made != policy.Subject ? subject : null;
         _log = services.GetRequiredService<IAuditStore>();
         _targets = services.GetRequiredService<TargetProviders>();
         _logger = services.GetRequiredService<ILogger<ChangeAudit>>();
@@ -68,6 +73,7 @@ internal sealed class ChangeAudit : IDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _before = await VmState.ReadAsync(_targets, _user, _started.Target, _vmBefore, cancellationToken);
+        _candidateBefore = await VmState.ReadAsync(_targets, _user, _started.Target, _sameVmCandidate, cancellationToken);
         await _log.WriteAsync(_started with { Before = _before, Approval = _approval?.Id, ApprovedBy = _approval?.DecidedBy }, cancellationToken);
     }
 
@@ -85,7 +91,7 @@ internal sealed class ChangeAudit : IDisposable
             Error = error,
             DurationMs = (long)Stopwatch.GetElapsedTime(_clock).TotalMilliseconds,
             Tasks = [.. Tasks],
-            Before = _before,
+            Before = _before ?? (_candidateBefore is { Id: { } id } && after?.Id == id ? _candidateBefore : null),
             After = after,
             Approval = _approval?.Id,
             ApprovedBy = _approval?.State == "pending" ? null : _approval?.DecidedBy,

@@ -14,6 +14,9 @@ internal interface IAuditStore
     /// <summary>One record per change as it ended (or <c>started</c>, when it never did), newest first, filtered and paged.</summary>
     Task<IReadOnlyList<AuditRecord>> ReadAsync(AuditQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The change with this id as it ended (its last record), or null.</summary>
+    Task<AuditRecord?> FindAsync(string changeId, CancellationToken cancellationToken);
+
     /// <summary>Every record as written (started and ended alike), oldest first, as JSON lines for log shippers.</summary>
     IAsyncEnumerable<string> ExportAsync(DateTimeOffset? since, CancellationToken cancellationToken);
 }

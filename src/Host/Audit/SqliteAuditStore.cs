@@ -95,6 +95,15 @@ internal sealed class SqliteAuditStore(StateDatabase database, AuditFileMirror? 
         return records;
     }
 
+    public async Task<AuditRecord?> FindAsync(string changeId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT record FROM audit WHERE change = $change AND superseded = 0";
+        command.Parameters.AddWithValue("$change", changeId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? AuditLine.TryParse(System.Text.Encoding.UTF8.GetBytes(json)) : null;
+    }
+
     public async IAsyncEnumerable<string> ExportAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

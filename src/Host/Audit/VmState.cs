@@ -12,7 +12,9 @@ namespace VmwareMcp.Host.Audit;
 /// <param name="MemoryMib">Memory in MiB.</param>
 /// <param name="Host">The host it runs on.</param>
 /// <param name="Datastores">The datastores its files are on.</param>
-public sealed record VmState(string PowerState, int NumCpu, int MemoryMib, string? Host, IReadOnlyList<string> Datastores)
+/// <param name="Id">Its managed object id (so an undo finds it even after a rename).</param>
+/// <param name="Name">Its name.</param>
+public sealed record VmState(string PowerState, int NumCpu, int MemoryMib, string? Host, IReadOnlyList<string> Datastores, string? Id = null, string? Name = null)
 {
     /// <summary>
     /// Reads the VM for the audit log as <paramref name="caller"/> (so its target limits hold), or null when it
@@ -30,7 +32,7 @@ public sealed record VmState(string PowerState, int NumCpu, int MemoryMib, strin
             using (Caller.Use(caller))
             {
                 var details = await (await targets.GetAsync(target, cancellationToken)).GetVmAsync(vm, cancellationToken);
-                return new VmState(details.PowerState, details.NumCpu, details.MemoryMib, details.Host, details.Datastores);
+                return new VmState(details.PowerState, details.NumCpu, details.MemoryMib, details.Host, details.Datastores, details.Id, details.Name);
             }
         }
         catch (Exception ex) when (ex is HypervisorException or HttpRequestException or OperationCanceledException)

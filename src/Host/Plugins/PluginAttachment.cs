@@ -19,6 +19,7 @@ internal sealed class PluginAttachment : IAsyncDisposable
     [
         typeof(IConfiguration), typeof(ILoggerFactory), typeof(IHttpClientFactory), typeof(ITargetProviders),
         typeof(TimeProvider), typeof(IHostApplicationLifetime), typeof(Abstractions.Policy.ICallProgress), typeof(Abstractions.Operations.ITaskOutcomes),
+        typeof(Abstractions.Operations.IChangeHistory),
     ];
 
     private readonly ServiceProvider _services;

@@ -132,6 +132,7 @@ public static partial class VmwareMcpHost
         services.AddSingleton<Policies.PolicyBudgets>();
         services.AddSingleton<Policies.PolicyRuleSet>();
         services.AddSingleton<Approvals.ApprovalStore>();
+        services.AddSingleton<Abstractions.Operations.IChangeHistory, Audit.AuditChangeHistory>();
         services.AddSingleton<Approvals.ApprovalDesk>();
         services.AddSingleton<Approvals.ApprovalGate>();
         services.AddSingleton<State.StateDatabase>();
