@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using VmwareMcp.Abstractions;
@@ -59,6 +60,30 @@ internal sealed class ApprovalGate(ApprovalStore store, ApprovalDesk desk, Event
         throw new ApprovalRequiredException(pending);
     }
 
+    /// <summary>
+    /// Waits for an admin to decide <paramref name="approval"/>, up to <paramref name="patience"/>, reading the store
+    /// each second (another process on this configuration may decide it). The request as it then is, decided or not.
+    /// </summary>
+    public async Task<Approval> AwaitDecisionAsync(Approval approval, TimeSpan patience, Func<string, Task> progress, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + patience;
+        var current = approval;
+        while (current.State == "pending" && time.GetUtcNow() < deadline)
+        {
+            await progress($"waiting for an admin to approve {approval.Id} (rule '{approval.Rule}'): POST /api/v1/approvals/{approval.Id}/approve");
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+            current = await store.FindAsync(approval.Id, cancellationToken) ?? current;
+        }
+
+        return current;
+    }
+
+    /// <summary>Progress notices to the caller, when it asked for them.</summary>
+    private static Func<string, Task> Progress(RequestContext<CallToolRequestParams> context) =>
+        context.Params?.ProgressToken is { } progressToken
+            ? message => context.Server.NotifyProgressAsync(progressToken, new ProgressNotificationValue { Progress = 0, Message = message })
+            : _ => Task.CompletedTask;
+
     /// <summary>The MCP filter, inside the confirmation gate: a held call answers with <see cref="ApprovalPending"/>.</summary>
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
@@ -69,16 +94,24 @@ internal sealed class ApprovalGate(ApprovalStore store, ApprovalDesk desk, Event
             }
 
             var arguments = context.Params?.Arguments;
+            var wait = ApprovalArgument.WaitOf(arguments);
+            var gate = context.Services!.GetRequiredService<ApprovalGate>();
+            var token = context.User?.Identity?.Name;
+            var own = ApprovalArgument.CallArguments(arguments);
             try
             {
-                var approval = await context.Services!.GetRequiredService<ApprovalGate>().PassAsync(verdict, context.User?.Identity?.Name,
-                    ApprovalArgument.CallArguments(arguments), ApprovalArgument.Of(arguments), cancellationToken);
-                Audit.ChangeAudit.Current?.Approved(approval);
+                Audit.ChangeAudit.Current?.Approved(await gate.PassAsync(verdict, token, own, ApprovalArgument.Of(arguments), cancellationToken));
             }
             catch (ApprovalRequiredException held)
             {
                 Audit.ChangeAudit.Current?.Approved(held.Approval);
-                return ApprovalArgument.Pending(held.Approval);
+                if (wait == 0 || await gate.AwaitDecisionAsync(held.Approval, TimeSpan.FromSeconds(wait), Progress(context), cancellationToken) is not { State: "approved" })
+                {
+                    return ApprovalArgument.Pending(held.Approval);
+                }
+
+                // Approved while the call waited: use it, as a call made again with approval_id would.
+                Audit.ChangeAudit.Current?.Approved(await gate.PassAsync(verdict, token, own, held.Approval.Id, cancellationToken));
             }
 
             return await next(context, cancellationToken);

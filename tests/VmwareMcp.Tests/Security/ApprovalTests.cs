@@ -266,6 +266,24 @@ public sealed class ApprovalTests(ApprovingHost target) : IClassFixture<Approvin
     }
 
     [Fact]
+    public async Task A_call_that_waits_goes_ahead_once_approved_and_says_what_it_waits_for()
+    {
+        var vm = await FreshVmAsync("waited");
+        await using var agent = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp, ApprovingHost.Agent);
+        var progress = new McpCalls.ProgressLog();
+
+        var call = agent.CallAsync<JsonElement>("rename_vm", new { vm, new_name = "waited-renamed", approval_wait_seconds = 120 }, progress);
+        await progress.FirstArrived.WaitAsync(TimeSpan.FromSeconds(60));
+        var id = progress.Values.First().Message!.Split(' ').First(w => w.StartsWith("apr-", StringComparison.Ordinal));
+        using var boss = target.Host.CreateClient(ApprovingHost.Boss);
+        Assert.Equal(HttpStatusCode.OK, (await boss.PostAsync($"/api/v1/approvals/{id}/approve", null)).StatusCode);
+        var renamed = await call.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal("waited-renamed", renamed.GetProperty("name").GetString());
+        Assert.NotNull(await target.Inspector.VmNamedAsync("waited-renamed"));
+    }
+
+    [Fact]
     public async Task The_typescript_sdk_accepts_the_pending_answer_against_the_tools_output_schema()
     {
         var vm = await FreshVmAsync("held-ts");
