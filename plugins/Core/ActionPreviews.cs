@@ -57,9 +57,8 @@ internal static class ActionPreviews
         }
         else if (enter)
         {
-            var running = (await provider.ListVmsAsync(new VmQuery { Host = health.Name, PowerState = "poweredOn", Limit = 0 }, cancellationToken)).Total;
-            would = $"Would put host '{health.Name}' ({health.Id}) into maintenance mode: it would run no VMs until it exits. {running} powered-on VM(s) run on it now; "
-                + "entering completes once they are moved away (DRS) or powered off.";
+            would = $"Would put host '{health.Name}' ({health.Id}) into maintenance mode: it would run no VMs until it exits. "
+                + await WhatMustMoveAsync(provider, health.Name, cancellationToken);
         }
         else
         {
@@ -67,6 +66,28 @@ internal static class ActionPreviews
         }
 
         return new ActionPreview { Action = "set_maintenance_mode", Target = provider.Target.Name, Would = would, Host = health.Id };
+    }
+
+    /// <summary>The powered-on VMs that would have to leave the host, by name, and whether its cluster's DRS would move them, as vCenter reports both.</summary>
+    private static async Task<string> WhatMustMoveAsync(IHypervisorProvider provider, string host, CancellationToken cancellationToken)
+    {
+        const int Named = 20;
+        var running = await provider.ListVmsAsync(new VmQuery { Host = host, PowerState = "poweredOn", Limit = Named }, cancellationToken);
+        if (running.Total == 0)
+        {
+            return "No powered-on VM runs on it now, so entering would not wait for any.";
+        }
+
+        var names = string.Join(", ", running.Items.Select(v => $"'{v.Name}'")) + (running.Total > Named ? $" and {running.Total - Named} more" : string.Empty);
+        var cluster = (await provider.ListHostsAsync(cancellationToken)).FirstOrDefault(h => h.Name == host || h.Id == host)?.Cluster;
+        var drs = cluster is null ? null : (await provider.ListClustersAsync(cancellationToken)).FirstOrDefault(c => c.Name == cluster || c.Id == cluster);
+        var moving = drs switch
+        {
+            { DrsEnabled: true } => $"DRS is on in cluster '{drs.Name}', so vCenter would move them to its other hosts as its automation level allows (fully automated: at once; otherwise as recommendations to apply).",
+            { } => $"DRS is off in cluster '{drs.Name}': they must be migrated or powered off first, or entering waits for them.",
+            null => "The host is in no cluster with DRS: they must be migrated or powered off first, or entering waits for them.",
+        };
+        return $"{running.Total} powered-on VM(s) run on it now: {names}. {moving}";
     }
 
     private static async Task<(VmDetails Vm, SnapshotInfo Snapshot)> SnapshotAsync(IHypervisorProvider provider, string vm, string snapshot, CancellationToken cancellationToken)

@@ -255,6 +255,31 @@ public sealed class VcenterOperationsTests(VcenterFrontDoorFixture fixture) : Op
     protected override Task<string> MaintenanceHostAsync() => Task.FromResult("DC0_C0_H2");
 
     [Fact]
+    public async Task A_maintenance_preview_names_the_running_vms_that_must_move_and_what_drs_would_do()
+    {
+        var made = await CreateAsync(new { vm_label = "maintenance-preview", cluster = "DC0_C0", power_on = true });
+        try
+        {
+            var host = (await Inspector.VmNamedAsync("maintenance-preview"))!.Host!;
+            var running = (await Inspector.VmsAsync()).Where(v => v.Host == host && v.PowerState == "poweredOn").Select(v => v.Name).ToList();
+
+            var preview = await ReadAsync<JsonElement>(await Client.PostAsJsonAsync($"/api/v1/hosts/{host}/maintenance?dry_run=true", new { enter = true }));
+
+            var would = preview.GetProperty("would").GetString()!;
+            Assert.Contains("'maintenance-preview'", would, StringComparison.Ordinal);
+            Assert.All(running, vm => Assert.Contains($"'{vm}'", would, StringComparison.Ordinal));
+            Assert.Contains("in cluster 'DC0_C0'", would, StringComparison.Ordinal);
+            Assert.False((await Inspector.HostAsync(host)).InMaintenance);
+        }
+        finally
+        {
+            // The class's other tests put a host of this cluster into maintenance: leave no running VM behind.
+            await Inspector.PowerOffAsync(made.Id);
+            await Inspector.DestroyVmAsync(made.Id);
+        }
+    }
+
+    [Fact]
     public async Task Migration_moves_the_vm_to_the_named_host_and_datastore()
     {
         var vm = await CreateAsync(new { vm_label = "migrating", cluster = "DC0_C0", target_ds = Fixture.OtherDatastore });
