@@ -3,9 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Client;
 using VmwareMcp.Host.Audit;
 using VmwareMcp.Tests.Harness;
@@ -20,11 +17,9 @@ public sealed class ApprovingHost : SimulatedVcenter
     public const string Agent = "approval-agent-3c9d";
     public const string Boss = "approval-boss-8e2a";
 
-    private WebApplication _receiver = null!;
+    private WebhookReceiver _receiver = null!;
 
-    public Channel<JsonNode> Announced { get; } = Channel.CreateUnbounded<JsonNode>();
-
-    private Uri _hook = null!;
+    public Channel<JsonNode> Announced => _receiver.Received;
 
     protected override string ExtraSettings => $"""
         tokens:
@@ -35,7 +30,7 @@ public sealed class ApprovingHost : SimulatedVcenter
             token: "{Boss}"
             scopes: [admin]
         webhooks:
-          - "{_hook}"
+          - "{_receiver.Url}"
         policies:
           - name: renames-need-a-human
             effect: require_approval
@@ -45,16 +40,7 @@ public sealed class ApprovingHost : SimulatedVcenter
 
     public override async Task InitializeAsync()
     {
-        var receiver = WebApplication.CreateSlimBuilder();
-        receiver.WebHost.UseUrls("http://127.0.0.1:0");
-        _receiver = receiver.Build();
-        _receiver.MapPost("/hook", async (HttpRequest request) =>
-        {
-            await Announced.Writer.WriteAsync((await JsonNode.ParseAsync(request.Body))!);
-            return Results.Ok();
-        });
-        await _receiver.StartAsync();
-        _hook = new Uri(ServerAddress.Of(_receiver), "/hook");
+        _receiver = await WebhookReceiver.StartAsync();
         await base.InitializeAsync();
     }
 

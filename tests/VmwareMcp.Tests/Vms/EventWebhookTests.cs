@@ -1,10 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using VmwareMcp.Host.Events;
 using VmwareMcp.Tests.Harness;
 using VmwareMcp.Tests.Hosting;
@@ -14,8 +10,7 @@ namespace VmwareMcp.Tests.Vms;
 /// <summary>Events pushed to webhooks: a live receiver gets them while a dead one only piles up its own errors.</summary>
 public sealed class EventWebhookTests : IAsyncLifetime
 {
-    private readonly Channel<JsonNode> _received = Channel.CreateUnbounded<JsonNode>();
-    private WebApplication _receiver = null!;
+    private WebhookReceiver _receiver = null!;
     private Simulator _simulator = null!;
     private TestHost _host = null!;
     private SimulatorInspector _inspector = null!;
@@ -23,16 +18,8 @@ public sealed class EventWebhookTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var receiver = WebApplication.CreateSlimBuilder();
-        receiver.WebHost.UseUrls("http://127.0.0.1:0");
-        _receiver = receiver.Build();
-        _receiver.MapPost("/hook", async (HttpRequest request) =>
-        {
-            await _received.Writer.WriteAsync((await JsonNode.ParseAsync(request.Body))!);
-            return Results.Ok();
-        });
-        await _receiver.StartAsync();
-        var hook = new Uri(ServerAddress.Of(_receiver), "/hook");
+        _receiver = await WebhookReceiver.StartAsync();
+        var hook = _receiver.Url;
 
         _simulator = await Simulator.StartAsync(["-mode", "vpx"]);
         _host = await TestHost.StartAsync(TestHost.SettingsFor(_simulator, $"""
@@ -69,7 +56,7 @@ public sealed class EventWebhookTests : IAsyncLifetime
         JsonNode received;
         do
         {
-            received = await _received.Reader.ReadAsync(wait.Token);
+            received = await _receiver.Received.Reader.ReadAsync(wait.Token);
         }
         while (received["event"]?["type"]?.GetValue<string>() != "VmPoweredOffEvent");
 
