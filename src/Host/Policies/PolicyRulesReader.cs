@@ -3,7 +3,10 @@ using VmwareMcp.Host.Configuration;
 
 namespace VmwareMcp.Host.Policies;
 
-/// <summary>Reads <c>policies:</c> and <c>protected_vms:</c>, refusing at start what cannot be meant, naming the key.</summary>
+/// <summary>
+/// Reads <c>policies:</c> and <c>protected_vms:</c>, refusing what cannot be meant: every error at once, each
+/// naming its key, so one start (or reload) shows the operator all there is to fix.
+/// </summary>
 internal static class PolicyRulesReader
 {
     private static readonly Dictionary<string, DayOfWeek> DayNames = new(StringComparer.OrdinalIgnoreCase)
@@ -14,6 +17,20 @@ internal static class PolicyRulesReader
 
     public static List<PolicyRule> Read(SettingReader reader)
     {
+        var errors = new List<string>();
+        T Checked<T>(Func<T> read, T fallback)
+        {
+            try
+            {
+                return read();
+            }
+            catch (ConfigurationException ex)
+            {
+                errors.Add(ex.Message);
+                return fallback;
+            }
+        }
+
         var rules = new List<PolicyRule>();
         var protectedVms = reader.List("protected_vms");
         if (protectedVms.Count > 0)
@@ -29,39 +46,49 @@ internal static class PolicyRulesReader
             var zone = TimeZoneInfo.Utc;
             if (reader.String(prefix + "time_zone") is { } zoneName && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
             {
-                throw reader.Error(prefix + "time_zone", $"'{zoneName}' is not a known time zone (an IANA name such as Europe/Berlin, or UTC)");
+                errors.Add(reader.Error(prefix + "time_zone", $"'{zoneName}' is not a known time zone (an IANA name such as Europe/Berlin, or UTC)").Message);
+                zone = TimeZoneInfo.Utc;
             }
 
             rules.Add(new PolicyRule
             {
                 Name = reader.String(prefix + "name") ?? key,
                 Key = key,
-                Effect = reader.String(prefix + "effect")?.ToLowerInvariant() switch
+                Effect = Checked(() => reader.String(prefix + "effect")?.ToLowerInvariant() switch
                 {
                     "deny" => PolicyEffect.Deny,
                     "allow" => PolicyEffect.Allow,
                     "require_approval" => PolicyEffect.RequireApproval,
                     null => throw reader.Error(prefix + "effect", "missing: deny, require_approval or allow"),
                     var other => throw reader.Error(prefix + "effect", $"'{other}' is not one of deny, require_approval, allow"),
-                },
+                }, PolicyEffect.Deny),
                 Tools = reader.List(prefix + "tools"),
                 Tokens = reader.List(prefix + "tokens"),
                 Targets = reader.List(prefix + "targets"),
                 Vms = reader.List(prefix + "vms"),
-                PowerStates = PowerStates(reader, prefix + "power_states"),
+                PowerStates = Checked(() => PowerStates(reader, prefix + "power_states"), []),
                 ChangesOnly = reader.Bool(prefix + "changes_only", false),
-                Days = Days(reader, prefix + "days"),
-                Hours = Hours(reader, prefix + "hours"),
+                Days = Checked(() => Days(reader, prefix + "days"), null),
+                Hours = Checked(() => Hours(reader, prefix + "hours"), null),
                 Zone = zone!,
-                BudgetCalls = reader.Has(prefix + "budget") ? reader.Int(prefix + "budget:calls", 0, 1, 1_000_000) is var calls and > 0
-                    ? calls : throw reader.Error(prefix + "budget:calls", "missing: how many calls the budget allows (1 or more)") : null,
-                BudgetWindow = TimeSpan.FromMinutes(reader.Int(prefix + "budget:per_minutes", 60, 1, 7 * 24 * 60)),
-                ApprovalWindow = TimeSpan.FromMinutes(reader.Int(prefix + "approval_minutes", 60, 1, 7 * 24 * 60)),
+                BudgetCalls = Checked(() => reader.Has(prefix + "budget") ? reader.Int(prefix + "budget:calls", 0, 1, 1_000_000) is var calls and > 0
+                    ? calls : throw reader.Error(prefix + "budget:calls", "missing: how many calls the budget allows (1 or more)") : (int?)null, null),
+                BudgetWindow = TimeSpan.FromMinutes(Checked(() => reader.Int(prefix + "budget:per_minutes", 60, 1, 7 * 24 * 60), 60)),
+                ApprovalWindow = TimeSpan.FromMinutes(Checked(() => reader.Int(prefix + "approval_minutes", 60, 1, 7 * 24 * 60), 60)),
             });
         }
 
-        var duplicate = rules.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null ? rules : throw reader.Error("policies", $"the rule name '{duplicate.Key}' is used twice; refusals name the rule, so names must be unique");
+        foreach (var duplicate in rules.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add(reader.Error("policies", $"the rule name '{duplicate.Key}' is used twice; refusals name the rule, so names must be unique").Message);
+        }
+
+        return errors.Count switch
+        {
+            0 => rules,
+            1 => throw new ConfigurationException(errors[0]),
+            _ => throw new ConfigurationException($"{errors.Count} errors in the policy rules:\n  {string.Join("\n  ", errors)}"),
+        };
     }
 
     private static List<string> PowerStates(SettingReader reader, string key) =>

@@ -56,6 +56,26 @@ public sealed class PolicyReloadTests(SimulatedVcenter target) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Every_error_in_the_rules_is_listed_with_its_key()
+    {
+        var error = await Assert.ThrowsAsync<VmwareMcp.Host.Configuration.ConfigurationException>(() => TestHost.StartAsync(TestHost.SettingsFor(target.Simulator, """
+            policies:
+              - name: first
+                effect: perhaps
+              - name: second
+                effect: deny
+                hours: "25:00-26:00"
+              - name: second
+                effect: allow
+            """)));
+
+        Assert.Contains("3 errors in the policy rules", error.Message, StringComparison.Ordinal);
+        Assert.Contains("policies:0:effect", error.Message, StringComparison.Ordinal);
+        Assert.Contains("policies:1:hours", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'second' is used twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reloading_needs_the_admin_scope()
     {
         await using var host = await TestHost.StartAsync(TestHost.SettingsFor(target.Simulator, $"""
