@@ -68,6 +68,34 @@ internal static class ActionPreviews
         return new ActionPreview { Action = "set_maintenance_mode", Target = provider.Target.Name, Would = would, Host = health.Id };
     }
 
+    /// <summary>A create's preview; in a cluster, where vCenter's own placement (PlaceVm) would put it.</summary>
+    public static async Task<ActionPreview> CreateAsync(IHypervisorProvider provider, CreateVmRequest request, CancellationToken cancellationToken)
+    {
+        var what = $"Would create VM '{request.VmLabel}' with {request.Vcpus ?? 1} vCPU(s) and {request.RamMib ?? 1024} MiB";
+        if (request.Cluster is null)
+        {
+            return new ActionPreview { Action = "create_vm", Target = provider.Target.Name, Vm = request.VmLabel, Would = $"{what}; name a cluster for vCenter to say where it would place it." };
+        }
+
+        try
+        {
+            var placement = await provider.RecommendPlacementAsync(request, cancellationToken);
+            return new ActionPreview
+            {
+                Action = "create_vm",
+                Target = provider.Target.Name,
+                Vm = request.VmLabel,
+                Host = placement.Host,
+                Would = $"{what} in cluster '{placement.Cluster}': vCenter's placement (PlaceVm) recommends host '{placement.Host}' and datastore '{placement.Datastore}'"
+                    + (placement.Reason is { } reason ? $" ({reason})." : "."),
+            };
+        }
+        catch (HypervisorException ex) when (ex.Kind == HypervisorErrorKind.NotSupported)
+        {
+            return new ActionPreview { Action = "create_vm", Target = provider.Target.Name, Vm = request.VmLabel, Would = $"{what}; the target cannot say where it would place it ({ex.Message})." };
+        }
+    }
+
     /// <summary>The powered-on VMs that would have to leave the host, by name, and whether its cluster's DRS would move them, as vCenter reports both.</summary>
     private static async Task<string> WhatMustMoveAsync(IHypervisorProvider provider, string host, CancellationToken cancellationToken)
     {

@@ -29,14 +29,21 @@ internal static class VmRoutes
                 await (await targets.GetAsync(target, ct)).GetVmAsync(id, ct))
             .WithName("get_vm").WithSummary("One VM in detail");
 
-        vms.MapPost("/", async (ITargetProviders targets, CreateVmRequest body, string? target, CancellationToken ct) =>
+        vms.MapPost("/", async (ITargetProviders targets, CreateVmRequest body, string? target, bool? dry_run, CancellationToken ct) =>
             {
-                var vm = await (await targets.GetAsync(target, ct)).CreateVmAsync(body, null, ct);
+                var provider = await targets.GetAsync(target, ct);
+                if (dry_run == true)
+                {
+                    return Results.Ok(await ActionPreviews.CreateAsync(provider, body, ct));
+                }
+
+                var vm = await provider.CreateVmAsync(body, null, ct);
                 return Results.Created($"/api/v1/vms/{vm.Id}", vm);
             })
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "vm_label", Creates = "vm_label" })
             .Produces<VmDetails>(StatusCodes.Status201Created)
-            .WithName("create_vm").WithSummary("Create a VM (original body: vm_label, vcpus, ram_mib, target_ds, target_net)");
+            .Produces<ActionPreview>()
+            .WithName("create_vm").WithSummary("Create a VM (original body: vm_label, vcpus, ram_mib, target_ds, target_net); ?dry_run=true previews, with vCenter's own placement in a cluster");
 
         vms.MapPost("/clone", async (ITargetProviders targets, CloneVmRequest body, string? target, CancellationToken ct) =>
             {

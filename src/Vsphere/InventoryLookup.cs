@@ -34,6 +34,11 @@ internal sealed class InventoryLookup
 
     public ManagedObjectReference Host(string name) => Named(name, "host", o => o.Obj.Type == "HostSystem");
 
+    public ManagedObjectReference Cluster(string name) => Named(name, "cluster", o => o.Obj.Type == "ClusterComputeResource");
+
+    /// <summary>An object's name, as the lookup read it; null for one it did not read.</summary>
+    public string? NameOf(ManagedObjectReference? reference) => reference is null ? null : _objects.FirstOrDefault(o => o.Obj == reference)?.Text("name");
+
     /// <summary>The named cluster's root pool; with no name, the first cluster's, else the first compute resource's.</summary>
     public ManagedObjectReference DefaultPool(string? cluster, ManagedObjectReference? host)
     {

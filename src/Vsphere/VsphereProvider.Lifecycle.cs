@@ -35,6 +35,36 @@ public abstract partial class VsphereProvider
     }
 
     /// <inheritdoc />
+    public async Task<VmPlacement> RecommendPlacementAsync(CreateVmRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsVCenter)
+        {
+            throw NotOnThisKind("Recommending a placement (PlaceVm)");
+        }
+
+        var clusterName = request.Cluster ?? Target.Cluster
+            ?? throw new HypervisorException(HypervisorErrorKind.InvalidArgument, "name the 'cluster' to place the VM in; vCenter places VMs within a cluster");
+        var dc = await DatacenterAsync(cancellationToken);
+        var lookup = await InventoryLookup.ReadAsync(Client, dc.Ref, cancellationToken);
+        var cluster = lookup.Cluster(clusterName);
+        var answer = await Client.InvokeAsync("PlaceVm", cluster, w => w.Element("placementSpec", null, spec => spec
+            .Element("configSpec", null, config => config
+                .Text("name", request.VmLabel)
+                .Number("numCPUs", request.Vcpus ?? 1)
+                .Number("memoryMB", request.RamMib ?? 1024))
+            .Text("placementType", "create")), cancellationToken);
+        var recommendation = answer.FirstOrDefault()?.Element(VimNamespaces.V + "recommendations");
+        var action = recommendation?.Element(VimNamespaces.V + "action");
+        return new VmPlacement
+        {
+            Cluster = clusterName,
+            Host = lookup.NameOf(Vim.Ref(action?.Element(VimNamespaces.V + "targetHost"))),
+            Datastore = lookup.NameOf(Vim.Ref(action?.Element(VimNamespaces.V + "relocateSpec")?.Element(VimNamespaces.V + "datastore"))),
+            Reason = Vim.Text(recommendation, "reasonText") ?? Vim.Text(recommendation, "reason"),
+        };
+    }
+
+    /// <inheritdoc />
     public virtual async Task<VmDetails> CloneVmAsync(CloneVmRequest request, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ValidateName(request.DestinationLabel, "destination_label");

@@ -152,6 +152,16 @@ public interface IHypervisorProvider : IAsyncDisposable
     Task<VmDetails> RenameVmAsync(string vm, string newName, CancellationToken cancellationToken) =>
         throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot rename VMs");
 
+    /// <summary>
+    /// Where the endpoint's own placement (vCenter's PlaceVm, with DRS's view of the cluster) would put a new VM
+    /// like <paramref name="request"/> in its cluster, without creating anything. Since 2.3; a provider without it
+    /// answers NotSupported.
+    /// </summary>
+    /// <param name="request">The VM to place; its cluster is required.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    Task<VmPlacement> RecommendPlacementAsync(CreateVmRequest request, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot recommend a VM's placement");
+
     /// <summary>Replaces a VM's notes (its annotation). Since 2.2; a provider without it answers NotSupported.</summary>
     /// <param name="vm">The VM's id or exact name.</param>
     /// <param name="notes">The new notes; empty clears them.</param>

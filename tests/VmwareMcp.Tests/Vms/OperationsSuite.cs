@@ -255,6 +255,17 @@ public sealed class VcenterOperationsTests(VcenterFrontDoorFixture fixture) : Op
     protected override Task<string> MaintenanceHostAsync() => Task.FromResult("DC0_C0_H2");
 
     [Fact]
+    public async Task A_create_dry_run_in_a_cluster_says_where_vcenters_placement_would_put_it_and_creates_nothing()
+    {
+        var preview = await ReadAsync<JsonElement>(await Client.PostAsJsonAsync("/api/v1/vms?dry_run=true", new { vm_label = "placed-preview", cluster = "DC0_C0" }));
+
+        var would = preview.GetProperty("would").GetString()!;
+        Assert.Contains("vCenter's placement (PlaceVm) recommends host 'DC0_C0_H", would, StringComparison.Ordinal);
+        Assert.Matches("datastore '[^']+'", would);
+        Assert.Null(await Inspector.VmNamedAsync("placed-preview"));
+    }
+
+    [Fact]
     public async Task A_maintenance_preview_names_the_running_vms_that_must_move_and_what_drs_would_do()
     {
         var made = await CreateAsync(new { vm_label = "maintenance-preview", cluster = "DC0_C0", power_on = true });
