@@ -8,6 +8,8 @@
 //       clone_vm with wait: false, then get_task until the result is there: {"task_id":t,"result":id}
 //   node scenarios.mjs held --url U --token T --vm VM --name NAME
 //       rename_vm where a require_approval rule holds it; the SDK checks the pending answer against the output schema: {"approval_id":id}
+//   node scenarios.mjs undo --url U --token T --vm VM --name NAME
+//       rename_vm, the change's id from GET /api/v1/audit, then undo_change confirmed; the SDK checks its result against the output schema: {"name":n}
 //   node scenarios.mjs subscribe --url U --token T --uri URI
 //       subscribes, prints "subscribed", then waits for notifications/resources/updated: {"updated":uri}
 import { parseArgs } from "node:util";
@@ -53,6 +55,13 @@ const scenarios = {
     const pending = await call(client, "rename_vm", { vm: options.vm, new_name: options.name });
     if (pending.state !== "pending_approval") fail(`expected a pending approval, got ${JSON.stringify(pending)}`);
     return { approval_id: pending.approval_id };
+  },
+  undo: async (client) => {
+    await call(client, "rename_vm", { vm: options.vm, new_name: options.name });
+    const audit = await fetch(new URL(`/api/v1/audit?vm=${encodeURIComponent(options.vm)}&outcome=ok`, options.url), { headers: { Authorization: `Bearer ${options.token}` } });
+    const change = (await audit.json()).find((r) => r.operation === "rename_vm") ?? fail("the rename is not in the audit log");
+    const undone = await call(client, "undo_change", { change_id: change.id, confirm: true });
+    return { name: undone.vm.name };
   },
   subscribe: async (client) => {
     const updated = new Promise((resolve) => client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => resolve(n.params.uri)));

@@ -43,6 +43,10 @@ internal sealed record Approval
 
     /// <summary>Why, as the admin said.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The identity of the call it was asked for (<see cref="ApprovalStore.Fingerprint"/>); not shown.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Fingerprint { get; init; } = string.Empty;
 }
 
 /// <summary>A held call's answer over MCP: what to do next.</summary>

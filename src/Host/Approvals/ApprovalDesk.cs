@@ -48,7 +48,7 @@ internal sealed class ApprovalDesk(ApprovalStore store, TimeProvider time)
             throw new HypervisorException(HypervisorErrorKind.Forbidden, $"approval {id} was asked for by '{approval.Token}', not '{token}'; nothing was done");
         }
 
-        if (await store.FingerprintOfAsync(id, cancellationToken) != fingerprint)
+        if (approval.Fingerprint != fingerprint)
         {
             throw new HypervisorException(HypervisorErrorKind.InvalidArgument,
                 $"approval {id} was given for another call ({approval.Operation} with other arguments); call with the arguments it was asked for, or without approval_id to ask anew");

@@ -47,7 +47,8 @@ internal sealed class ApprovalGate(ApprovalStore store, ApprovalDesk desk, Event
             Arguments = (JsonObject)Audit.AuditLine.Redact(arguments.DeepClone())!,
             Created = now,
             Expires = now + rule.ApprovalWindow,
-        }, fingerprint, cancellationToken);
+            Fingerprint = fingerprint,
+        }, cancellationToken);
         if (created)
         {
             webhooks.Announce(new JsonObject

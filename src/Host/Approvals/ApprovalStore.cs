@@ -15,24 +15,25 @@ namespace VmwareMcp.Host.Approvals;
 /// </summary>
 internal sealed class ApprovalStore(StateDatabase database, TimeProvider time)
 {
-    private const string Columns = "id, state, rule, operation, token, target, subject, arguments, created, expires, decided_by, decided_at, reason";
+    private const string Columns = "id, state, rule, operation, token, target, subject, arguments, created, expires, decided_by, decided_at, reason, fingerprint";
+
+    /// <summary>The state as callers see it: a request or approval past its expiry is <c>expired</c>.</summary>
+    private const string State = "CASE WHEN state IN ('pending', 'approved') AND expires <= $now THEN 'expired' ELSE state END";
 
     /// <summary>The call's identity: operation, target and arguments (in the order given; a retry sends the same).</summary>
     public static string Fingerprint(string operation, string target, JsonObject arguments) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{operation}\n{target}\n{arguments.ToJsonString()}")));
 
-    /// <summary>The pending request for this call by this token, or a new one (then <c>Created</c> is true).</summary>
-    public async Task<(Approval Approval, bool Created)> RequestAsync(Approval asked, string fingerprint, CancellationToken cancellationToken)
+    /// <summary>The pending request for this call by this token, or <paramref name="asked"/> stored as a new one (then <c>Created</c> is true).</summary>
+    public async Task<(Approval Approval, bool Created)> RequestAsync(Approval asked, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         await using var transaction = connection.BeginTransaction(deferred: false); // IMMEDIATE: two processes never make two requests for one call.
-        var now = time.GetUtcNow();
-        var existing = await ReadAsync(connection, transaction, "token = $token AND fingerprint = $fingerprint AND state = 'pending' AND expires > $now",
+        var existing = await ReadAsync(connection, transaction, $"token = $token AND fingerprint = $fingerprint AND {State} = 'pending'",
             p =>
             {
                 p.AddWithValue("$token", asked.Token);
-                p.AddWithValue("$fingerprint", fingerprint);
-                p.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                p.AddWithValue("$fingerprint", asked.Fingerprint);
             }, cancellationToken);
         if (existing.FirstOrDefault() is { } pending)
         {
@@ -41,7 +42,7 @@ internal sealed class ApprovalStore(StateDatabase database, TimeProvider time)
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO approval ({Columns}, fingerprint) VALUES ($id, 'pending', $rule, $operation, $token, $target, $subject, $arguments, $created, $expires, NULL, NULL, NULL, $fingerprint)";
+        insert.CommandText = $"INSERT INTO approval ({Columns}) VALUES ($id, 'pending', $rule, $operation, $token, $target, $subject, $arguments, $created, $expires, NULL, NULL, NULL, $fingerprint)";
         insert.Parameters.AddWithValue("$id", asked.Id);
         insert.Parameters.AddWithValue("$rule", asked.Rule);
         insert.Parameters.AddWithValue("$operation", asked.Operation);
@@ -51,7 +52,7 @@ internal sealed class ApprovalStore(StateDatabase database, TimeProvider time)
         insert.Parameters.AddWithValue("$arguments", asked.Arguments.ToJsonString());
         insert.Parameters.AddWithValue("$created", asked.Created.ToUnixTimeMilliseconds());
         insert.Parameters.AddWithValue("$expires", asked.Expires.ToUnixTimeMilliseconds());
-        insert.Parameters.AddWithValue("$fingerprint", fingerprint);
+        insert.Parameters.AddWithValue("$fingerprint", asked.Fingerprint);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (asked, true);
@@ -67,8 +68,11 @@ internal sealed class ApprovalStore(StateDatabase database, TimeProvider time)
     public async Task<IReadOnlyList<Approval>> ListAsync(string? state, int limit, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
-        var all = await ReadAsync(connection, null, "1 = 1 ORDER BY created DESC", _ => { }, cancellationToken);
-        return all.Where(a => state is null || string.Equals(a.State, state, StringComparison.OrdinalIgnoreCase)).Take(limit).ToList();
+        return await ReadAsync(connection, null, $"($state IS NULL OR {State} = lower($state)) ORDER BY created DESC LIMIT $limit", p =>
+        {
+            p.AddWithValue("$state", (object?)state ?? DBNull.Value);
+            p.AddWithValue("$limit", limit);
+        }, cancellationToken);
     }
 
     /// <summary>Sets state from <paramref name="from"/> to <paramref name="to"/> if it still is; false when another call changed it first.</summary>
@@ -87,44 +91,33 @@ internal sealed class ApprovalStore(StateDatabase database, TimeProvider time)
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>The call's fingerprint, to check a call made with an approval is the one approved.</summary>
-    public async Task<string?> FingerprintOfAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT fingerprint FROM approval WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
-
     private async Task<List<Approval>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {Columns} FROM approval WHERE {where}";
+        command.CommandText = $"SELECT {State}, {Columns} FROM approval WHERE {where}";
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
         bind(command.Parameters);
-        var now = time.GetUtcNow();
         var found = new List<Approval>();
         await using var rows = await command.ExecuteReaderAsync(cancellationToken);
         while (await rows.ReadAsync(cancellationToken))
         {
-            var expires = DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(9));
-            var state = rows.GetString(1);
             found.Add(new Approval
             {
-                Id = rows.GetString(0),
-                State = state is "pending" or "approved" && expires <= now ? "expired" : state,
-                Rule = rows.GetString(2),
-                Operation = rows.GetString(3),
-                Token = rows.GetString(4),
-                Target = rows.GetString(5),
-                Subject = rows.IsDBNull(6) ? null : rows.GetString(6),
-                Arguments = JsonNode.Parse(rows.GetString(7)) as JsonObject ?? [],
-                Created = DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(8)),
-                Expires = expires,
-                DecidedBy = rows.IsDBNull(10) ? null : rows.GetString(10),
-                DecidedAt = rows.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(11)),
-                Reason = rows.IsDBNull(12) ? null : rows.GetString(12),
+                State = rows.GetString(0),
+                Id = rows.GetString(1),
+                Rule = rows.GetString(3),
+                Operation = rows.GetString(4),
+                Token = rows.GetString(5),
+                Target = rows.GetString(6),
+                Subject = rows.IsDBNull(7) ? null : rows.GetString(7),
+                Arguments = JsonNode.Parse(rows.GetString(8)) as JsonObject ?? [],
+                Created = DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(9)),
+                Expires = DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(10)),
+                DecidedBy = rows.IsDBNull(11) ? null : rows.GetString(11),
+                DecidedAt = rows.IsDBNull(12) ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(12)),
+                Reason = rows.IsDBNull(13) ? null : rows.GetString(13),
+                Fingerprint = rows.GetString(14),
             });
         }
 

@@ -36,20 +36,13 @@ internal static class RouteHandOff
             var store = services.GetRequiredService<TaskOutcomeStore>();
             http.Items[HandedOffItem] = true;
 
-            var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Task<object?> work;
-            using (TaskTrail.Watch(id => started.TrySetResult(id)))
-            {
-                // The audit filter inside swaps the handler's CancellationToken for none: the change runs to its end.
-                work = Task.Run(async () => await next(context));
-            }
-
-            if (await Task.WhenAny(work, started.Task).WaitAsync(http.RequestAborted) == work)
+            // The audit filter inside swaps the handler's CancellationToken for none: the change runs to its end.
+            var (work, first) = await FirstTask.StartAsync(async () => await next(context), http.RequestAborted);
+            if (first is not { } taskId)
             {
                 return await work;
             }
 
-            var taskId = await started.Task;
             _ = store.KeepAsync(target, taskId, OutcomeAsync(work));
             var location = $"/api/v1/tasks/{Uri.EscapeDataString(taskId)}?target={Uri.EscapeDataString(target)}";
             return TypedResults.Accepted(location, new TaskHandle(taskId, target, "running",

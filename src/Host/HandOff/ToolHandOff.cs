@@ -26,20 +26,13 @@ internal static class ToolHandOff
             }
 
             var services = context.Services!;
-            var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Task<CallToolResult> work;
-            using (TaskTrail.Watch(id => started.TrySetResult(id)))
-            {
-                // The change is not the caller's to cancel once handed off; the trail flows into it.
-                work = Task.Run(async () => await next(context, CancellationToken.None));
-            }
-
-            if (await Task.WhenAny(work, started.Task).WaitAsync(cancellationToken) == work)
+            // The change is not the caller's to cancel once handed off.
+            var (work, first) = await FirstTask.StartAsync(async () => await next(context, CancellationToken.None), cancellationToken);
+            if (first is not { } taskId)
             {
                 return await work;
             }
 
-            var taskId = await started.Task;
             var named = ToolPolicy.Argument(context.Params.Arguments, ToolPolicy.Of(tool).Target);
             var target = services.GetRequiredService<TargetProviders>().OptionsOf(named)?.Name ?? named ?? "default";
             _ = services.GetRequiredService<TaskOutcomeStore>().KeepAsync(target, taskId, OutcomeAsync(work));

@@ -44,6 +44,12 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         ("POST", $"/api/v1/vms/{Vm}/migrate", """{"host":"SPOIL"}"""),
         ("POST", $"/api/v1/vms/{Vm}/rename", """{"new_name":"SPOIL"}"""),
         ("PUT", $"/api/v1/vms/{Vm}/notes", """{"notes":"SPOIL"}"""),
+        ("POST", "/api/v1/vms?dry_run=true", """{"vm_label":"SPOIL","cluster":"DC0_C0"}"""),
+        ("POST", "/api/v1/vms/clone?wait=false", """{"source_identifier":"SPOIL","destination_label":"b-handoff"}"""),
+        ("POST", "/api/v1/approvals/apr-000000000000/approve", """{"reason":"SPOIL"}"""),
+        ("POST", "/api/v1/approvals/apr-000000000000/deny", """{"reason":"SPOIL"}"""),
+        ("POST", "/api/v1/changes/no-such-change/undo", """{"note":"SPOIL"}"""),
+        ("POST", "/api/v1/policies/reload", """{"note":"SPOIL"}"""),
     ];
 
     [Theory]
@@ -99,6 +105,8 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         { "lone surrogate in a key", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm","arguments":{"\udc00":"x","vm":"DC0_H0_VM0"}}}""" },
         { "lone surrogate in an extra argument", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"power_vm","arguments":{"vm":"DC0_H0_VM0","desired_state":"POWER_OFF","confirm":true,"note":"\udc00"}}}""" },
         { "lone surrogate in the tool name", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm\ud800"}}""" },
+        { "lone surrogate in approval_id", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"rename_vm","arguments":{"vm":"DC0_H0_VM0","new_name":"x","approval_id":"\ud800"}}}""" },
+        { "lone surrogate in undo_change's change_id", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"undo_change","arguments":{"change_id":"\udc00","confirm":true}}}""" },
         { "raw invalid UTF-8", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"get_vm\",\"arguments\":{\"vm\":\"\\xff\"}}}" },
         { "arguments as a list", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm","arguments":[]}}""" },
         { "arguments as a string", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm","arguments":"vm=DC0_H0_VM0"}}""" },

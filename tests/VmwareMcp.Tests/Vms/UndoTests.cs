@@ -86,6 +86,19 @@ public sealed class UndoTests(SimulatedVcenter target) : IClassFixture<Simulated
     }
 
     [Fact]
+    public async Task The_typescript_sdk_undoes_a_rename_and_accepts_the_result_against_the_output_schema()
+    {
+        var vm = await FreshVmAsync("undo-ts");
+
+        var (exitCode, output) = await Conformance.NodeClient.RunAsync(target.Host, "node",
+            "scenarios.mjs", "undo", "--url", target.Host.BaseUrl.ToString(), "--token", TestHost.Token, "--vm", vm, "--name", "undo-ts-renamed");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("{\"name\":\"undo-ts\"}", output, StringComparison.Ordinal);
+        Assert.NotNull(await target.Inspector.VmNamedAsync("undo-ts"));
+    }
+
+    [Fact]
     public async Task Undoing_a_change_the_audit_log_does_not_have_is_a_404()
     {
         using var client = target.Host.CreateClient();
