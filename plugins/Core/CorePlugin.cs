@@ -22,6 +22,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<VmTools>(ContractJson.Options)
             .WithTools<SnapshotTools>(ContractJson.Options)
             .WithTools<InventoryTools>(ContractJson.Options)
+            .WithTools<FolderTools>(ContractJson.Options)
             .WithTools<OperationsTools>(ContractJson.Options)
             .WithTools<TriageTools>(ContractJson.Options)
             .WithTools<ChangeTools>(ContractJson.Options)
@@ -38,6 +39,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
         var api = endpoints.MapGroup("/api/v1");
         VmRoutes.Map(api);
         InventoryRoutes.Map(api);
+        FolderRoutes.Map(api);
         OperationsRoutes.Map(api);
     }
 }

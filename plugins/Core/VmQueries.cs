@@ -25,6 +25,22 @@ internal static class VmQueries
         return new VmQuery { NameGlob = name, PowerState = powerState, Host = host, Cluster = cluster, Template = template, Offset = offset, Limit = limit };
     }
 
+    /// <summary><paramref name="query"/> narrowed to a folder (and below it, with <paramref name="subtree"/>) and a resource pool.</summary>
+    public static VmQuery Placed(this VmQuery query, string? folder, bool? subtree, string? pool)
+    {
+        if (subtree == true && string.IsNullOrWhiteSpace(folder))
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, "folder_subtree needs folder: the folder whose subtree to list");
+        }
+
+        return query with
+        {
+            Folder = string.IsNullOrWhiteSpace(folder) ? null : folder,
+            FolderSubtree = subtree ?? false,
+            ResourcePool = string.IsNullOrWhiteSpace(pool) ? null : pool,
+        };
+    }
+
     public static int CheckedLimit(int limit) =>
         limit is >= 1 and <= MaxPageSize ? limit : throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"limit must be between 1 and {MaxPageSize}, got {limit}");
 }

@@ -91,15 +91,15 @@ public static class PropertyCollector
     }
 
     /// <summary>
-    /// Every VM below <paramref name="root"/>, and with <paramref name="hosts"/> every host and compute resource
-    /// (cluster or standalone) there, in one RetrievePropertiesEx. The VMs come through a container view kept for
-    /// the session (<see cref="SessionViews"/>), the hosts through a walk of the host folders, which is always
-    /// current and never touches the VMs.
+    /// Every VM below <paramref name="root"/>, and with <paramref name="hosts"/> every host and container (folders,
+    /// datacenters, compute resources, resource pools) there, in one RetrievePropertiesEx. The VMs come through a
+    /// container view kept for the session (<see cref="SessionViews"/>), the rest through walks of the tree, which
+    /// are always current.
     /// </summary>
     /// <param name="client">The session.</param>
     /// <param name="root">The root folder or a datacenter; null for the root folder.</param>
     /// <param name="paths">The paths to read from each VM.</param>
-    /// <param name="hosts">Specs for <c>HostSystem</c> and <c>ComputeResource</c> (subtypes match); empty for VMs only.</param>
+    /// <param name="hosts">Specs for <c>HostSystem</c> and the container types (subtypes match); empty for VMs only.</param>
     /// <param name="each">Receives every object, in the endpoint's order.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task RetrieveVmsAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<string> paths, IReadOnlyCollection<PropertySpec> hosts, Action<ObjectContent> each, CancellationToken cancellationToken)
@@ -117,7 +117,9 @@ public static class PropertyCollector
                     ViewObjects(w, view);
                     if (hosts.Count > 0)
                     {
+                        // The endpoint reports each object once, so the VMs the container walk passes are not sent twice.
                         HostObjects(w, container);
+                        ContainerObjects(w, container);
                     }
                 }, each, cancellationToken);
                 return;
@@ -128,6 +130,23 @@ public static class PropertyCollector
                 await client.Views.ForgetAsync(container, Vm, view);
             }
         }
+    }
+
+    /// <summary>
+    /// The inventory's containers below <paramref name="root"/>, in one RetrievePropertiesEx: folders (of every
+    /// kind), datacenters, compute resources and resource pools, each with what its type's spec names. VMs and
+    /// hosts are passed through on the way but never read, so the answer stays small however many VMs there are.
+    /// </summary>
+    /// <param name="client">The session.</param>
+    /// <param name="root">Where to start; null for the root folder.</param>
+    /// <param name="specs">The paths to read per container type.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<List<ObjectContent>> RetrieveContainersAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<PropertySpec> specs, CancellationToken cancellationToken)
+    {
+        var start = root ?? (await client.GetServiceContentAsync(cancellationToken)).RootFolder;
+        var results = new List<ObjectContent>();
+        await client.RetrieveAsync(specs, w => ContainerObjects(w, start), results.Add, cancellationToken);
+        return results;
     }
 
     /// <summary>The objects in a container view.</summary>
@@ -150,6 +169,36 @@ public static class PropertyCollector
         .Element("selectSet", "TraversalSpec", t => t.Text("name", "datacenterHosts").Text("type", "Datacenter").Text("path", "hostFolder").Bool("skip", false)
             .Element("selectSet", null, s => s.Text("name", "folderChildren")))
         .Element("selectSet", "TraversalSpec", t => t.Text("name", "computeHosts").Text("type", "ComputeResource").Text("path", "host").Bool("skip", false)));
+
+    /// <summary>
+    /// The object set of the inventory's containers below <paramref name="root"/>, and the root: folders to their
+    /// children, datacenters to their four folders, compute resources and pools to their pools. A filter over it
+    /// follows the tree as it changes, where a container view made earlier may miss a container made since.
+    /// </summary>
+    /// <param name="spec">The filter or retrieve spec being written.</param>
+    /// <param name="root">Where to start.</param>
+    public static void ContainerObjects(SoapWriter spec, ManagedObjectReference root) => spec.Element("objectSet", null, o => o
+        .Ref("obj", root)
+        .Bool("skip", false)
+        .Element("selectSet", "TraversalSpec", t => t.Text("name", "children").Text("type", "Folder").Text("path", "childEntity").Bool("skip", false)
+            .Element("selectSet", null, s => s.Text("name", "children"))
+            .Element("selectSet", null, s => s.Text("name", "dcVm"))
+            .Element("selectSet", null, s => s.Text("name", "dcHost"))
+            .Element("selectSet", null, s => s.Text("name", "dcDatastore"))
+            .Element("selectSet", null, s => s.Text("name", "dcNetwork"))
+            .Element("selectSet", null, s => s.Text("name", "computePool")))
+        .Element("selectSet", "TraversalSpec", t => FolderOf(t, "dcVm", "vmFolder"))
+        .Element("selectSet", "TraversalSpec", t => FolderOf(t, "dcHost", "hostFolder"))
+        .Element("selectSet", "TraversalSpec", t => FolderOf(t, "dcDatastore", "datastoreFolder"))
+        .Element("selectSet", "TraversalSpec", t => FolderOf(t, "dcNetwork", "networkFolder"))
+        .Element("selectSet", "TraversalSpec", t => t.Text("name", "computePool").Text("type", "ComputeResource").Text("path", "resourcePool").Bool("skip", false)
+            .Element("selectSet", null, s => s.Text("name", "pools")))
+        .Element("selectSet", "TraversalSpec", t => t.Text("name", "pools").Text("type", "ResourcePool").Text("path", "resourcePool").Bool("skip", false)
+            .Element("selectSet", null, s => s.Text("name", "pools"))));
+
+    private static void FolderOf(SoapWriter traversal, string name, string path) => traversal
+        .Text("name", name).Text("type", "Datacenter").Text("path", path).Bool("skip", false)
+        .Element("selectSet", null, s => s.Text("name", "children"));
 
     /// <summary>The given objects (all of <paramref name="type"/>) with <paramref name="paths"/>, in one call.</summary>
     /// <param name="client">The session.</param>
@@ -202,6 +251,40 @@ public static class PropertyCollector
             foreach (var obj in objects)
             {
                 w.Element("objectSet", null, o => o.Ref("obj", obj).Bool("skip", false));
+            }
+        }, results.Add, cancellationToken);
+        return results;
+    }
+
+    /// <summary>
+    /// Objects of mixed types, and every ancestor (parent, its parent, up to the root folder) of each of
+    /// <paramref name="ancestorsOf"/> and those themselves, in one call; each object once.
+    /// </summary>
+    /// <param name="client">The session.</param>
+    /// <param name="objects">The objects.</param>
+    /// <param name="ancestorsOf">The objects whose chain of parents to read too.</param>
+    /// <param name="specs">The paths to read per type.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<List<ObjectContent>> RetrieveWithAncestorsAsync(this VimClient client, IReadOnlyCollection<ManagedObjectReference> objects, IReadOnlyCollection<ManagedObjectReference> ancestorsOf, IReadOnlyCollection<PropertySpec> specs, CancellationToken cancellationToken)
+    {
+        if (objects.Count == 0 && ancestorsOf.Count == 0)
+        {
+            return [];
+        }
+
+        var results = new List<ObjectContent>();
+        await client.RetrieveAsync(specs, w =>
+        {
+            foreach (var obj in objects)
+            {
+                w.Element("objectSet", null, o => o.Ref("obj", obj).Bool("skip", false));
+            }
+
+            foreach (var start in ancestorsOf)
+            {
+                w.Element("objectSet", null, o => o.Ref("obj", start).Bool("skip", false)
+                    .Element("selectSet", "TraversalSpec", t => t.Text("name", "up").Text("type", "ManagedEntity").Text("path", "parent").Bool("skip", false)
+                        .Element("selectSet", null, s => s.Text("name", "up"))));
             }
         }, results.Add, cancellationToken);
         return results;

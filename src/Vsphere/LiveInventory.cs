@@ -13,7 +13,10 @@ namespace VmwareMcp.Vsphere;
 /// </summary>
 internal sealed partial class LiveInventory(VimClient client, Func<CancellationToken, Task<ManagedObjectReference?>> scope, ILogger logger) : IAsyncDisposable
 {
-    private static readonly PropertySpec[] Specs = [new("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec, HostDirectory.ComputeSpec];
+    // VMs and hosts come through a container view; the containers through a traversal of the tree (see
+    // PropertyCollector.ContainerObjects). The tree's compute resource spec (name, parent) serves the host directory too.
+    private static readonly PropertySpec[] ViewSpecs = [new("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec];
+    private static readonly PropertySpec[] Specs = [.. ViewSpecs, .. InventoryTree.PathSpecs];
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<ManagedObjectReference, Dictionary<string, XElement>> _objects = [];
@@ -22,6 +25,13 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     private readonly ChangeBroadcast _changes = new();
     private Task? _loop;
     private VmSnapshot? _vms;
+
+    /// <summary>What the feed keeps of an object of <paramref name="obj"/>'s type (a subtype reads as its base type does).</summary>
+    public static IReadOnlyCollection<string> PathsOf(ManagedObjectReference obj)
+    {
+        var type = obj.Type switch { "ClusterComputeResource" => "ComputeResource", "VirtualApp" => "ResourcePool", var t => t };
+        return Specs.First(s => s.Type == type).Paths;
+    }
 
     /// <summary>Every VM, sorted by name then id, or null while cold.</summary>
     public VmSnapshot? Vms => Volatile.Read(ref _vms);
@@ -48,7 +58,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
         }
     }
 
-    /// <summary>Writes a VM we just changed through, so our own change is in the next read.</summary>
+    /// <summary>Writes an object (a VM, a folder, a pool) we just changed through, so our own change is in the next read.</summary>
     public void Upsert(ObjectContent vm)
     {
         lock (_gate)
@@ -66,7 +76,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
         }
     }
 
-    /// <summary>Drops a VM we just deleted.</summary>
+    /// <summary>Drops an object we just deleted.</summary>
     public void Remove(ManagedObjectReference vm)
     {
         lock (_gate)
@@ -133,7 +143,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             var view = (await client.InvokeAsync("CreateContainerView", content.ViewManager, w =>
             {
                 w.Ref("container", root);
-                foreach (var spec in Specs)
+                foreach (var spec in ViewSpecs)
                 {
                     w.Text("type", spec.Type);
                 }
@@ -143,20 +153,16 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             await client.InvokeAsync("CreateFilter", collector, w => w
                 .Element("spec", null, spec =>
                 {
-                    foreach (var propertySpec in Specs)
-                    {
-                        spec.Element("propSet", null, p =>
-                        {
-                            p.Text("type", propertySpec.Type);
-                            foreach (var path in propertySpec.Paths)
-                            {
-                                p.Text("pathSet", path);
-                            }
-                        });
-                    }
-
+                    PropSets(spec, ViewSpecs);
                     spec.Element("objectSet", null, o => o.Ref("obj", view).Bool("skip", true)
                         .Element("selectSet", "TraversalSpec", t => t.Text("name", "view").Text("type", "ContainerView").Text("path", "view").Bool("skip", false)));
+                })
+                .Bool("partialUpdates", false), stop);
+            await client.InvokeAsync("CreateFilter", collector, w => w
+                .Element("spec", null, spec =>
+                {
+                    PropSets(spec, InventoryTree.PathSpecs);
+                    PropertyCollector.ContainerObjects(spec, root);
                 })
                 .Bool("partialUpdates", false), stop);
 
@@ -234,7 +240,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
 
             foreach (var vm in changed)
             {
-                var fresh = await client.RetrieveOneAsync(vm, VmProperties.Summary, stop);
+                var fresh = await client.RetrieveOneAsync(vm, PathsOf(vm), stop);
                 lock (_gate)
                 {
                     if (fresh is null)
@@ -250,9 +256,15 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
         }
     }
 
+    /// <remarks>
+    /// Leaves are applied before the rest. vSphere never has an object enter and leave one filter in one update
+    /// set, but vcsim moves a VM between folders as a removal and a new entry and may send the entry first: in
+    /// that order the moved VM would drop out of the cache.
+    /// </remarks>
     private void Apply(XElement updateSet)
     {
-        foreach (var update in updateSet.Descendants(VimNamespaces.V + "objectSet"))
+        var updates = updateSet.Descendants(VimNamespaces.V + "objectSet").ToList();
+        foreach (var update in updates.Where(u => Vim.Text(u, "kind") == "leave").Concat(updates.Where(u => Vim.Text(u, "kind") != "leave")))
         {
             if (Vim.Ref(update.Element(VimNamespaces.V + "obj")) is not { } obj)
             {
@@ -307,12 +319,30 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     private void Rebuild()
     {
         var hosts = new HostDirectory();
-        var vms = hosts.Absorb(_objects.Select(o => new ObjectContent(o.Key, o.Value)))
-            .Select(vm => VmProperties.ToSummary(vm, hosts))
+        var tree = new InventoryTree();
+        var vms = _objects.Select(o => new ObjectContent(o.Key, o.Value))
+            .Where(obj => !(hosts.TryAbsorb(obj) | tree.TryAbsorb(obj)))
+            .ToList()
+            .Select(vm => VmProperties.ToSummary(vm, hosts, tree))
             .OrderBy(v => v.Name, StringComparer.Ordinal)
             .ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToArray();
         Volatile.Write(ref _vms, new VmSnapshot(vms));
+    }
+
+    private static void PropSets(SoapWriter spec, IEnumerable<PropertySpec> specs)
+    {
+        foreach (var propertySpec in specs)
+        {
+            spec.Element("propSet", null, p =>
+            {
+                p.Text("type", propertySpec.Type);
+                foreach (var path in propertySpec.Paths)
+                {
+                    p.Text("pathSet", path);
+                }
+            });
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -10,7 +10,7 @@ internal static class VmProperties
     public static readonly string[] Summary =
     [
         "name", "runtime.powerState", "config.template", "summary.config.numCpu", "summary.config.memorySizeMB",
-        "summary.config.guestId", "guest.ipAddress", "runtime.host",
+        "summary.config.guestId", "guest.ipAddress", "runtime.host", "parent", "resourcePool",
     ];
 
     public static readonly string[] Details =
@@ -21,8 +21,16 @@ internal static class VmProperties
         "resourcePool", "parent",
     ];
 
-    /// <summary>The list row of <paramref name="vm"/>, placed by <paramref name="hosts"/>.</summary>
-    public static VmSummary ToSummary(ObjectContent vm, HostDirectory hosts) => hosts.Place(ToUnplacedSummary(vm), vm.Ref("runtime.host"));
+    /// <summary>The list row of <paramref name="vm"/>, placed by <paramref name="hosts"/> and <paramref name="tree"/>.</summary>
+    public static VmSummary ToSummary(ObjectContent vm, HostDirectory hosts, InventoryTree tree) => Place(ToUnplacedSummary(vm), PlacementOf(vm), hosts, tree);
+
+    /// <summary>What a row's host, cluster, folder and pool are named from; kept instead of the object, whose XML can then go.</summary>
+    public static (ManagedObjectReference? Host, ManagedObjectReference? Folder, ManagedObjectReference? Pool) PlacementOf(ObjectContent vm) =>
+        (vm.Ref("runtime.host"), vm.Ref("parent"), vm.Ref("resourcePool"));
+
+    /// <summary>A row made by <see cref="ToUnplacedSummary"/>, with its host, cluster, folder and pool named.</summary>
+    public static VmSummary Place(VmSummary row, (ManagedObjectReference? Host, ManagedObjectReference? Folder, ManagedObjectReference? Pool) at, HostDirectory hosts, InventoryTree tree) =>
+        tree.Place(hosts.Place(row, at.Host), at.Folder, at.Pool);
 
     /// <summary>The list row of <paramref name="vm"/> without host and cluster names, for when its host is not read yet.</summary>
     public static VmSummary ToUnplacedSummary(ObjectContent vm) => new VmSummary
@@ -39,7 +47,7 @@ internal static class VmProperties
         Cluster = null,
     };
 
-    public static VmDetails ToDetails(ObjectContent vm, HostDirectory hosts, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
+    public static VmDetails ToDetails(ObjectContent vm, HostDirectory hosts, InventoryTree tree, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
     {
         var host = vm.Ref("runtime.host");
         var devices = vm["config.hardware.device"]?.Elements().ToList() ?? [];
@@ -61,6 +69,8 @@ internal static class VmProperties
             ToolsStatus = vm.Text("guest.toolsRunningStatus"),
             Host = host is null ? null : hosts.HostName(host.Value),
             Cluster = host is null ? null : hosts.ClusterName(host.Value),
+            Folder = tree.PathOf(vm.Ref("parent")),
+            ResourcePool = tree.PathOf(vm.Ref("resourcePool")),
             Datastores = vm.Refs("datastore").Select(d => names.GetValueOrDefault(d, d.Value)).ToList(),
             Disks = devices.Where(d => Vim.TypeOf(d) == "VirtualDisk").Select(d => ToDisk(d, names)).ToList(),
             Nics = devices.Where(d => d.Element(VimNamespaces.V + "macAddress") is not null || Vim.TypeOf(d).StartsWith("VirtualE1000", StringComparison.Ordinal) || Vim.TypeOf(d).StartsWith("VirtualVmxnet", StringComparison.Ordinal))

@@ -28,6 +28,8 @@ public abstract partial class VsphereProvider
             .Where(vm => query.Host is null || string.Equals(vm.Host, query.Host, StringComparison.OrdinalIgnoreCase))
             .Where(vm => query.Cluster is null || string.Equals(vm.Cluster, query.Cluster, StringComparison.OrdinalIgnoreCase))
             .Where(vm => query.Template is null || vm.IsTemplate == query.Template)
+            .Where(vm => query.Folder is null || InventoryPaths.Within(vm.Folder, query.Folder, query.FolderSubtree))
+            .Where(vm => query.ResourcePool is null || InventoryPaths.Names(vm.ResourcePool, query.ResourcePool))
             .ToList();
 
         var page = matching.Skip(query.Offset).Take(query.Limit ?? int.MaxValue).ToList();
@@ -43,17 +45,18 @@ public abstract partial class VsphereProvider
     {
         var scope = await ScopeAsync(cancellationToken);
         var hosts = new HostDirectory();
-        var vms = new List<(VmSummary Vm, ManagedObjectReference? Host)>();
-        await Client.RetrieveVmsAsync(scope, VmProperties.Summary, [HostDirectory.HostSpec, HostDirectory.ComputeSpec], obj =>
+        var rows = new List<(VmSummary Vm, (ManagedObjectReference? Host, ManagedObjectReference? Folder, ManagedObjectReference? Pool) At)>();
+        var tree = new InventoryTree();
+        await Client.RetrieveVmsAsync(scope, VmProperties.Summary, [HostDirectory.HostSpec, .. InventoryTree.PathSpecs], obj =>
         {
-            // Kept as rows as they arrive: hosts may come after their VMs, so rows are placed below.
-            if (!hosts.TryAbsorb(obj))
+            // Kept as rows as they arrive: hosts and folders may come after their VMs, so rows are placed below.
+            if (!(hosts.TryAbsorb(obj) | tree.TryAbsorb(obj)))
             {
-                vms.Add((VmProperties.ToUnplacedSummary(obj), obj.Ref("runtime.host")));
+                rows.Add((VmProperties.ToUnplacedSummary(obj), VmProperties.PlacementOf(obj)));
             }
         }, cancellationToken);
-        return vms
-            .Select(row => hosts.Place(row.Vm, row.Host))
+        return rows
+            .Select(row => VmProperties.Place(row.Vm, row.At, hosts, tree))
             .OrderBy(vm => vm.Name, StringComparer.Ordinal)
             .ThenBy(vm => vm.Id, StringComparer.Ordinal)
             .ToList();
@@ -66,7 +69,7 @@ public abstract partial class VsphereProvider
         return await ReadDetailsAsync(vmRef, cancellationToken);
     }
 
-    /// <summary>Reads a VM's details in two calls: the VM, then the host, cluster, datastores and networks it names.</summary>
+    /// <summary>Reads a VM's details in two calls: the VM, then the host, cluster, folder, pool, datastores and networks it names.</summary>
     protected async Task<VmDetails> ReadDetailsAsync(ManagedObjectReference vmRef, CancellationToken cancellationToken)
     {
         var vm = await Client.RetrieveOneAsync(vmRef, VmProperties.Details, cancellationToken)
@@ -91,14 +94,20 @@ public abstract partial class VsphereProvider
             }
         }
 
-        var relatedObjects = await Client.RetrieveObjectsAsync(related, [new PropertySpec("HostSystem", ["name", "parent"]), new PropertySpec("Datastore", ["name"]), new PropertySpec("Network", ["name"])], cancellationToken);
+        // The host's, folder's and pool's ancestors come along: the cluster and both inventory paths, in this one call.
+        var ancestorsOf = new[] { vm.Ref("runtime.host"), vm.Ref("parent"), vm.Ref("resourcePool") }.OfType<ManagedObjectReference>().ToList();
+        var relatedObjects = await Client.RetrieveWithAncestorsAsync(related, ancestorsOf,
+            [new PropertySpec("HostSystem", ["name", "parent"]), new PropertySpec("Datastore", ["name"]), new PropertySpec("Network", ["name"]), .. InventoryTree.PathSpecs], cancellationToken);
         var hostDirectory = new HostDirectory();
+        var tree = new InventoryTree();
         var names = relatedObjects.ToDictionary(o => o.Obj, o => o.Text("name") ?? o.Obj.Value);
-        var clusterRefs = relatedObjects.Where(o => o.Obj.Type == "HostSystem" && o.Ref("parent")?.Type == "ClusterComputeResource").Select(o => o.Ref("parent")!.Value).ToList();
-        var clusters = await Client.RetrieveObjectsAsync(clusterRefs, "ClusterComputeResource", ["name"], cancellationToken);
-        hostDirectory.Absorb(relatedObjects.Concat(clusters));
+        foreach (var obj in relatedObjects)
+        {
+            _ = hostDirectory.TryAbsorb(obj) | tree.TryAbsorb(obj);
+        }
+
         var portgroups = await PortgroupNamesAsync(vm, cancellationToken);
-        return VmProperties.ToDetails(vm, hostDirectory, names, portgroups);
+        return VmProperties.ToDetails(vm, hostDirectory, tree, names, portgroups);
     }
 
     /// <summary>Distributed port group names by key, read only when a NIC is on a distributed switch.</summary>

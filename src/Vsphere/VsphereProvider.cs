@@ -159,7 +159,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
         }
     }
 
-    /// <summary>After our own change, puts the VM's new state in the cache before the caller is answered.</summary>
+    /// <summary>After our own change, puts the object's (a VM's, folder's or pool's) new state in the cache before the caller is answered.</summary>
     protected async Task WriteThroughAsync(ManagedObjectReference vm, CancellationToken cancellationToken)
     {
         if (_live is null)
@@ -169,7 +169,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
 
         // Also while the cache is cold: it notes the VM and reads it again once its first snapshot is in.
 
-        if (await Client.RetrieveOneAsync(vm, VmProperties.Summary, cancellationToken) is { } fresh)
+        if (await Client.RetrieveOneAsync(vm, LiveInventory.PathsOf(vm), cancellationToken) is { } fresh)
         {
             _live.Upsert(fresh);
         }

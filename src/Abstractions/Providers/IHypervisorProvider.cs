@@ -168,4 +168,45 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting; the task goes on.</param>
     Task<VmDetails> SetVmNotesAsync(string vm, string notes, CancellationToken cancellationToken) =>
         throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot change VM notes");
+
+    /// <summary>Every folder of the inventory (VM, host, datastore and network folders), by path. Since 2.4; a provider without folders answers NotSupported.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<FolderInfo>> ListFoldersAsync(CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no folders");
+
+    /// <summary>Makes a folder in <paramref name="parent"/>. Since 2.4; a provider without folders answers NotSupported.</summary>
+    /// <param name="parent">The parent folder's path (<c>/DC0/vm</c>) or id.</param>
+    /// <param name="name">The new folder's name, 1-80 characters.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="Errors.HypervisorException"><see cref="Errors.HypervisorErrorKind.Conflict"/> when the parent already holds that name.</exception>
+    Task<FolderInfo> CreateFolderAsync(string parent, string name, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot create folders");
+
+    /// <summary>Renames a folder; what is in it moves with it. Since 2.4; a provider without folders answers NotSupported.</summary>
+    /// <param name="folder">The folder's path or id.</param>
+    /// <param name="newName">The new name, 1-80 characters.</param>
+    /// <param name="cancellationToken">Stops waiting; the task goes on.</param>
+    Task<FolderInfo> RenameFolderAsync(string folder, string newName, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot rename folders");
+
+    /// <summary>
+    /// Deletes a folder. An empty one only, unless <paramref name="force"/>: then everything in it goes too (VMs are
+    /// deleted from disk). Since 2.4; a provider without folders answers NotSupported.
+    /// </summary>
+    /// <param name="folder">The folder's path or id.</param>
+    /// <param name="force">Delete what it holds as well.</param>
+    /// <param name="progress">Receives the task's percentage, when the caller wants it.</param>
+    /// <param name="cancellationToken">Stops waiting; the task goes on.</param>
+    /// <returns>The folder as it was.</returns>
+    /// <exception cref="Errors.HypervisorException"><see cref="Errors.HypervisorErrorKind.Conflict"/> for a folder that is not empty without force.</exception>
+    Task<FolderInfo> DeleteFolderAsync(string folder, bool force, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot delete folders");
+
+    /// <summary>Moves a VM or template into a VM folder of its datacenter. Since 2.4; a provider without folders answers NotSupported.</summary>
+    /// <param name="vm">The VM's id or exact name.</param>
+    /// <param name="folder">The destination folder's path or id.</param>
+    /// <param name="cancellationToken">Stops waiting; the task goes on.</param>
+    /// <returns>The VM, in its new folder.</returns>
+    Task<VmDetails> MoveVmToFolderAsync(string vm, string folder, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot move VMs between folders");
 }

@@ -48,6 +48,12 @@ public sealed record VmDetails
     /// <summary>Cluster name, or null.</summary>
     public string? Cluster { get; init; }
 
+    /// <summary>Inventory path of the folder it sits in (<c>/DC0/vm/web</c>). Since 2.4.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>Inventory path of its resource pool; null for a template. Since 2.4.</summary>
+    public string? ResourcePool { get; init; }
+
     /// <summary>Names of the datastores it uses.</summary>
     public IReadOnlyList<string> Datastores { get; init; } = [];
 

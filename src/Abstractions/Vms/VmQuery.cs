@@ -18,6 +18,15 @@ public sealed record VmQuery
     /// <summary>True: templates only; false: VMs only; null: both.</summary>
     public bool? Template { get; init; }
 
+    /// <summary>Inventory path of a folder (<c>/DC0/vm/web</c>): only the VMs directly in it. Since 2.4.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>With <see cref="Folder"/>: also the VMs in its subfolders, at any depth. Since 2.4.</summary>
+    public bool FolderSubtree { get; init; }
+
+    /// <summary>A resource pool, by inventory path or by name alone (every pool of that name): only the VMs in it. Since 2.4.</summary>
+    public string? ResourcePool { get; init; }
+
     /// <summary>How many to skip.</summary>
     public int Offset { get; init; }
 

@@ -32,4 +32,10 @@ public sealed record VmSummary
 
     /// <summary>Cluster name, or null.</summary>
     public string? Cluster { get; init; }
+
+    /// <summary>Inventory path of the folder it sits in, e.g. <c>/DC0/vm/web</c>; null when the provider has no folders. Since 2.4.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>Inventory path of its resource pool, e.g. <c>/DC0/host/DC0_C0/Resources/batch</c>; null for a template. Since 2.4.</summary>
+    public string? ResourcePool { get; init; }
 }

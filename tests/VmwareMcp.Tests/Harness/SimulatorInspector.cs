@@ -105,6 +105,31 @@ public sealed class SimulatorInspector : IDisposable
         return (await CallAsync("CreateFolder", "Folder", vmFolder, $"<name>{SecurityElement.Escape(name)}</name>")).Element(V + "returnval")!.Value;
     }
 
+    /// <summary>Every folder as the simulator keeps it: id, name and parent id.</summary>
+    public async Task<List<(string Id, string Name, string? Parent)>> FoldersAsync() =>
+        (await RetrieveAsync("Folder", ["name", "parent"])).Select(o => (o.Id, o.Props["name"].Value, o.Props.GetValueOrDefault("parent")?.Value)).ToList();
+
+    /// <summary>The id of the folder a VM sits in.</summary>
+    public async Task<string> VmFolderAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        return (await RetrieveObjectAsync("VirtualMachine", vmId, ["parent"]))["parent"].Value;
+    }
+
+    /// <summary>Moves a VM into a folder behind the host's back.</summary>
+    public async Task MoveIntoFolderAsync(string folderId, string vmId)
+    {
+        await EnsureLoginAsync();
+        await WaitTaskAsync((await CallAsync("MoveIntoFolder_Task", "Folder", folderId, $"<list type=\"VirtualMachine\">{vmId}</list>")).Element(V + "returnval")!.Value);
+    }
+
+    /// <summary>Renames any managed entity behind the host's back.</summary>
+    public async Task RenameAsync(string type, string id, string name)
+    {
+        await EnsureLoginAsync();
+        await WaitTaskAsync((await CallAsync("Rename_Task", type, id, $"<newName>{SecurityElement.Escape(name)}</newName>")).Element(V + "returnval")!.Value);
+    }
+
     /// <summary>The root folder's triggered alarm states: (entity id, alarm id, status, acknowledged).</summary>
     public async Task<List<(string Entity, string Alarm, string Status, bool Acknowledged)>> TriggeredAlarmsAsync()
     {

@@ -137,6 +137,7 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         "list_targets", "list_clusters", "get_esxi_host", "get_vm_metrics", "get_host_metrics", "get_datastore_usage", "list_performance_counters",
         "list_alarms", "acknowledge_alarm", "query_events", "list_tasks", "get_task", "get_host_health", "set_maintenance_mode", "migrate_vm",
         "investigate_vm", "investigate_host", "find_vms", "browse_datastore", "cancel_task", "rename_vm", "set_vm_notes",
+        "list_folders", "create_folder", "rename_folder", "delete_folder", "move_vm_to_folder",
     ];
 
     [Theory]
