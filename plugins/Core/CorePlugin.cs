@@ -23,6 +23,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<SnapshotTools>(ContractJson.Options)
             .WithTools<InventoryTools>(ContractJson.Options)
             .WithTools<FolderTools>(ContractJson.Options)
+            .WithTools<PoolTools>(ContractJson.Options)
             .WithTools<OperationsTools>(ContractJson.Options)
             .WithTools<TriageTools>(ContractJson.Options)
             .WithTools<ChangeTools>(ContractJson.Options)
@@ -40,6 +41,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
         VmRoutes.Map(api);
         InventoryRoutes.Map(api);
         FolderRoutes.Map(api);
+        PoolRoutes.Map(api);
         OperationsRoutes.Map(api);
     }
 }

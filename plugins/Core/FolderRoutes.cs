@@ -16,7 +16,7 @@ internal static class FolderRoutes
         var folders = api.MapGroup("/folders").WithTags("Folders");
 
         folders.MapGet("/", async (ITargetProviders targets, string? kind, string? target, CancellationToken ct) =>
-                FolderQueries.OfKind(await (await targets.GetAsync(target, ct)).ListFoldersAsync(ct), kind))
+                InventoryContainers.OfKind(await (await targets.GetAsync(target, ct)).ListFoldersAsync(ct), kind))
             .WithName("list_folders").WithSummary("The folder tree: every folder's path, kind and number of children (?kind=vm|host|datastore|network)");
 
         folders.MapPost("/", async (ITargetProviders targets, CreateFolderBody body, string? target, CancellationToken ct) =>
@@ -38,7 +38,7 @@ internal static class FolderRoutes
             {
                 var provider = await targets.GetAsync(target, ct);
                 return dry_run == true
-                    ? Results.Ok(await FolderQueries.DeletePreviewAsync(provider, body.Folder, body.Force, ct))
+                    ? Results.Ok(await InventoryContainers.DeletePreviewAsync(provider, body.Folder, body.Force, ct))
                     : Results.Ok(await provider.DeleteFolderAsync(body.Folder, body.Force, null, ct));
             })
             .WithMetadata(new PolicyAttribute(AccessScope.Admin) { Destructive = true, Subject = "folder", SubjectKind = "folder" })

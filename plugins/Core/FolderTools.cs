@@ -20,7 +20,7 @@ internal sealed class FolderTools(ITargetProviders targets, ICallProgress progre
         [Description("Only folders of this kind: vm, host, datastore or network.")] string? kind = null,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        FolderQueries.OfKind(await (await targets.GetAsync(target, cancellationToken)).ListFoldersAsync(cancellationToken), kind);
+        InventoryContainers.OfKind(await (await targets.GetAsync(target, cancellationToken)).ListFoldersAsync(cancellationToken), kind);
 
     [Policy(AccessScope.Operate, Subject = "parent", SubjectKind = "folder")]
     [McpServerTool(Name = "create_folder", Title = "Create a folder", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]

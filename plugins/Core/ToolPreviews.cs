@@ -38,7 +38,8 @@ internal sealed class ToolPreviews(ITargetProviders targets, Abstractions.Operat
             "power_vm" => await ActionPreviews.PowerAsync(provider, Required(arguments, "vm"), PowerActions.Parse(Required(arguments, "desired_state")), cancellationToken),
             "revert_snapshot" => await ActionPreviews.RevertAsync(provider, Required(arguments, "vm"), Required(arguments, "snapshot"), cancellationToken),
             "remove_snapshot" => await ActionPreviews.RemoveSnapshotAsync(provider, Required(arguments, "vm"), Required(arguments, "snapshot"), cancellationToken),
-            "delete_folder" => await FolderQueries.DeletePreviewAsync(provider, Required(arguments, "folder"), Flag(arguments, "force"), cancellationToken),
+            "delete_folder" => await InventoryContainers.DeletePreviewAsync(provider, Required(arguments, "folder"), Flag(arguments, "force"), cancellationToken),
+            "delete_resource_pool" => await InventoryContainers.DeletePoolPreviewAsync(provider, Required(arguments, "pool"), cancellationToken),
             "set_maintenance_mode" => await ActionPreviews.MaintenanceAsync(provider, Required(arguments, "host"), Flag(arguments, "enter"), cancellationToken),
             _ => throw new InvalidOperationException($"{nameof(ToolPreviews)} has no preview for '{tool}'"),
         };

@@ -22,6 +22,13 @@ internal sealed class InventoryTree
         new("ResourcePool", ["name", "parent"]),
     ];
 
+    /// <summary>What listing resource pools needs besides: their allocations, owners and contents.</summary>
+    public static readonly PropertySpec[] PoolSpecs =
+    [
+        .. PathSpecs[..3],
+        new("ResourcePool", ["name", "parent", "owner", "vm", "resourcePool", "config.cpuAllocation", "config.memoryAllocation"]),
+    ];
+
     /// <summary>What listing folders needs besides: what each holds, and how much.</summary>
     public static readonly PropertySpec[] FolderSpecs = [new("Folder", ["name", "parent", "childType", "childEntity"]), .. PathSpecs[1..]];
 
@@ -96,11 +103,42 @@ internal sealed class InventoryTree
     /// <exception cref="HypervisorException">NotFound, naming the nearest folders.</exception>
     public ObjectContent Folder(string folder, string argument)
     {
+        Required(folder, argument);
         var wanted = Normalize(folder);
         var match = _containers.Values.FirstOrDefault(o => o.Obj.Type == "Folder" && o.Ref("parent") is not null
             && (o.Obj.Value == folder || PathOf(o.Obj) == wanted));
         return match ?? throw new HypervisorException(HypervisorErrorKind.NotFound,
             $"{argument}: no folder at '{folder}'; folders are named by path, e.g. {string.Join(", ", Folders().Take(5).Select(f => f.Path))} (list_folders shows all)");
+    }
+
+    /// <summary>Every resource pool (vApps included, which are pools too).</summary>
+    public IEnumerable<ObjectContent> Pools() => _containers.Values.Where(o => o.Obj.Type is "ResourcePool" or "VirtualApp");
+
+    /// <summary>A container's name as read; null for one not read.</summary>
+    public string? NameOf(ManagedObjectReference? container) =>
+        container is { } c && _containers.TryGetValue(c, out var obj) ? obj.Text("name") ?? c.Value : null;
+
+    /// <summary>
+    /// The pool at <paramref name="pool"/>: its path (with or without the leading slash) or id, or, where
+    /// <paramref name="clusterRoot"/> allows, a cluster's or host's name for its root pool.
+    /// </summary>
+    /// <exception cref="HypervisorException">NotFound, naming some pools that exist.</exception>
+    public ObjectContent Pool(string pool, string argument, bool clusterRoot = false)
+    {
+        Required(pool, argument);
+        var wanted = Normalize(pool);
+        var match = Pools().FirstOrDefault(o => o.Obj.Value == pool || PathOf(o.Obj) == wanted)
+            ?? (clusterRoot ? Pools().FirstOrDefault(o => o.Ref("parent") is { } owner && owner.Type.EndsWith("ComputeResource", StringComparison.Ordinal) && NameOf(owner) == pool.Trim()) : null);
+        return match ?? throw new HypervisorException(HypervisorErrorKind.NotFound,
+            $"{argument}: no resource pool at '{pool}'; pools are named by path, e.g. {string.Join(", ", Pools().Select(p => PathOf(p.Obj)).Order(StringComparer.Ordinal).Take(5))} (list_resource_pools shows all)");
+    }
+
+    private static void Required(string? name, string argument)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"{argument} is required: an inventory path or an id");
+        }
     }
 
     /// <summary>A path as the tree writes it: one leading slash, none at the end.</summary>

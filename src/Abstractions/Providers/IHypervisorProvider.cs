@@ -209,4 +209,32 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <returns>The VM, in its new folder.</returns>
     Task<VmDetails> MoveVmToFolderAsync(string vm, string folder, CancellationToken cancellationToken) =>
         throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot move VMs between folders");
+
+    /// <summary>Every resource pool, root pools included, with its shares, reservations and limits. Since 2.4; a provider without pools answers NotSupported.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<ResourcePoolInfo>> ListResourcePoolsAsync(CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no resource pools");
+
+    /// <summary>Makes a resource pool in <paramref name="parent"/>. Since 2.4; a provider without pools answers NotSupported.</summary>
+    /// <param name="parent">The parent pool's path or id, or a cluster's name for its root pool.</param>
+    /// <param name="settings">The new pool's name (required) and what to set.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="Errors.HypervisorException"><see cref="Errors.HypervisorErrorKind.Conflict"/> when the parent holds that name.</exception>
+    Task<ResourcePoolInfo> CreateResourcePoolAsync(string parent, ResourcePoolSettings settings, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot create resource pools");
+
+    /// <summary>Changes a resource pool's name, shares, reservations or limits; what is not given stays. Since 2.4.</summary>
+    /// <param name="pool">The pool's path or id.</param>
+    /// <param name="settings">What to change.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    Task<ResourcePoolInfo> UpdateResourcePoolAsync(string pool, ResourcePoolSettings settings, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot change resource pools");
+
+    /// <summary>Deletes a resource pool; its VMs and child pools move up to its parent. A root pool cannot be deleted. Since 2.4.</summary>
+    /// <param name="pool">The pool's path or id.</param>
+    /// <param name="progress">Receives the task's percentage, when the caller wants it.</param>
+    /// <param name="cancellationToken">Stops waiting; the task goes on.</param>
+    /// <returns>The pool as it was.</returns>
+    Task<ResourcePoolInfo> DeleteResourcePoolAsync(string pool, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot delete resource pools");
 }

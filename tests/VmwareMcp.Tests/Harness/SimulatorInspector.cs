@@ -116,6 +116,32 @@ public sealed class SimulatorInspector : IDisposable
         return (await RetrieveObjectAsync("VirtualMachine", vmId, ["parent"]))["parent"].Value;
     }
 
+    /// <summary>One resource pool as the simulator keeps it.</summary>
+    public sealed record PoolRecord(string Name, string Parent, long CpuReservation, long CpuLimit, string CpuShares, long MemoryReservation, long MemoryLimit);
+
+    public async Task<PoolRecord?> PoolAsync(string poolId)
+    {
+        await EnsureLoginAsync();
+        var pool = (await RetrieveAsync("ResourcePool", ["name", "parent", "config.cpuAllocation", "config.memoryAllocation"])).SingleOrDefault(o => o.Id == poolId);
+        if (pool is null)
+        {
+            return null;
+        }
+
+        var cpu = pool.Props["config.cpuAllocation"];
+        var memory = pool.Props["config.memoryAllocation"];
+        long Number(XElement allocation, string name) => long.Parse(allocation.Element(V + name)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        return new PoolRecord(pool.Props["name"].Value, pool.Props["parent"].Value, Number(cpu, "reservation"), Number(cpu, "limit"),
+            cpu.Element(V + "shares")!.Element(V + "level")!.Value, Number(memory, "reservation"), Number(memory, "limit"));
+    }
+
+    /// <summary>The id of the resource pool a VM runs in.</summary>
+    public async Task<string> VmPoolAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        return (await RetrieveObjectAsync("VirtualMachine", vmId, ["resourcePool"]))["resourcePool"].Value;
+    }
+
     /// <summary>Moves a VM into a folder behind the host's back.</summary>
     public async Task MoveIntoFolderAsync(string folderId, string vmId)
     {

@@ -50,6 +50,13 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         ("POST", "/api/v1/approvals/apr-000000000000/deny", """{"reason":"SPOIL"}"""),
         ("POST", "/api/v1/changes/no-such-change/undo", """{"note":"SPOIL"}"""),
         ("POST", "/api/v1/policies/reload", """{"note":"SPOIL"}"""),
+        ("POST", "/api/v1/folders", """{"parent":"/DC0/vm","name":"SPOIL"}"""),
+        ("POST", "/api/v1/folders/rename", """{"folder":"SPOIL","new_name":"b-folder"}"""),
+        ("POST", "/api/v1/folders/delete", """{"folder":"SPOIL"}"""),
+        ("POST", $"/api/v1/vms/{Vm}/folder", """{"folder":"SPOIL"}"""),
+        ("POST", "/api/v1/resource-pools", """{"parent":"DC0_C0","name":"SPOIL"}"""),
+        ("POST", "/api/v1/resource-pools/update", """{"pool":"SPOIL","cpu_limit_mhz":10}"""),
+        ("POST", "/api/v1/resource-pools/delete", """{"pool":"SPOIL"}"""),
     ];
 
     [Theory]

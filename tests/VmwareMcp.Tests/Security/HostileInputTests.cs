@@ -53,6 +53,13 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         // A VM no other case names: a hostile value that is a valid name renames it, which is a success.
         Add("POST", "/api/v1/vms/DC0_C0_RP0_VM1/rename", """{"new_name":"h-renamed"}""");
         Add("PUT", "/api/v1/vms/DC0_C0_RP0_VM1/notes", """{"notes":"h-notes"}""");
+        Add("POST", "/api/v1/folders", """{"parent":"/DC0/vm","name":"h-folder"}""");
+        Add("POST", "/api/v1/folders/rename", """{"folder":"/DC0/vm/h-nowhere","new_name":"h-folder2"}""");
+        Add("POST", "/api/v1/folders/delete?dry_run=true", """{"folder":"/DC0/vm","force":false}""");
+        Add("POST", "/api/v1/vms/DC0_C0_RP0_VM1/folder", """{"folder":"/DC0/vm"}""");
+        Add("POST", "/api/v1/resource-pools", """{"parent":"DC0_C0","name":"h-pool","cpu_shares":"high","cpu_reservation_mhz":10,"memory_limit_mib":64,"memory_expandable":true}""");
+        Add("POST", "/api/v1/resource-pools/update", """{"pool":"/DC0/host/DC0_C0/Resources/h-nowhere","cpu_limit_mhz":100}""");
+        Add("POST", "/api/v1/resource-pools/delete?dry_run=true", """{"pool":"/DC0/host/DC0_C0/Resources"}""");
         return data;
     }
 
@@ -138,6 +145,7 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         "list_alarms", "acknowledge_alarm", "query_events", "list_tasks", "get_task", "get_host_health", "set_maintenance_mode", "migrate_vm",
         "investigate_vm", "investigate_host", "find_vms", "browse_datastore", "cancel_task", "rename_vm", "set_vm_notes",
         "list_folders", "create_folder", "rename_folder", "delete_folder", "move_vm_to_folder",
+        "list_resource_pools", "create_resource_pool", "update_resource_pool", "delete_resource_pool",
     ];
 
     [Theory]
