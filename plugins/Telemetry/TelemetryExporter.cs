@@ -20,7 +20,8 @@ internal sealed class TelemetryExporter
     {
         Registry = Metrics.NewCustomRegistry();
         Factory = Metrics.WithCustomRegistry(Registry);
-        string[] vm = ["target", "vm"], host = ["target", "host"], datastore = ["target", "datastore"], target = ["target"];
+        // The managed object id beside the name: names are unique only within a folder, ids within a target.
+        string[] vm = ["target", "vm", "id"], host = ["target", "host", "id"], datastore = ["target", "datastore", "id"], target = ["target"];
         _vmCpuMhz = Factory.CreateGauge("vmwaremcp_vm_cpu_usage_mhz", "VM CPU usage in MHz.", vm);
         _vmCpuPercent = Factory.CreateGauge("vmwaremcp_vm_cpu_usage_percent", "VM CPU usage in percent of its vCPUs.", vm);
         _vmMemoryPercent = Factory.CreateGauge("vmwaremcp_vm_memory_usage_percent", "VM active memory in percent of configured.", vm);
@@ -125,7 +126,7 @@ internal sealed class TelemetryExporter
 
             foreach (var vm in sample.Vms)
             {
-                string[] labels = [sample.Target, vm.Name];
+                string[] labels = [sample.Target, vm.Name, vm.Id];
                 Set(_vmCpuMhz, labels, vm.CpuUsageMhz);
                 Set(_vmCpuPercent, labels, vm.CpuUsagePercent);
                 Set(_vmMemoryPercent, labels, vm.MemoryUsagePercent);
@@ -138,7 +139,7 @@ internal sealed class TelemetryExporter
 
             foreach (var host in sample.Hosts)
             {
-                string[] labels = [sample.Target, host.Name];
+                string[] labels = [sample.Target, host.Name, host.Id];
                 Set(_hostCpuMhz, labels, host.CpuUsageMhz);
                 Set(_hostCpuCapacity, labels, host.CpuCapacityMhz);
                 Set(_hostMemoryMib, labels, host.MemoryUsageMib);
@@ -148,7 +149,7 @@ internal sealed class TelemetryExporter
 
             foreach (var datastore in sample.Datastores)
             {
-                string[] labels = [sample.Target, datastore.Name];
+                string[] labels = [sample.Target, datastore.Name, datastore.Id];
                 Set(_dsCapacity, labels, datastore.CapacityBytes);
                 Set(_dsFree, labels, datastore.FreeBytes);
                 Set(_dsProvisioned, labels, datastore.ProvisionedBytes);

@@ -90,6 +90,23 @@ public sealed class TelemetryTests(CollectedVcenter vcenter) : IClassFixture<Col
     }
 
     [Fact]
+    public async Task Every_vm_host_and_datastore_series_carries_the_objects_managed_object_id()
+    {
+        using var client = vcenter.Host.CreateClient();
+        await using (var stream = await SseReader.OpenAsync(client, "/metrics/v1/stream"))
+        {
+            await stream.NextAsync("sample");
+        }
+
+        var samples = PrometheusText.Parse(await client.GetStringAsync("/metrics"));
+        var vmId = (await vcenter.Inspector.VmNamedAsync(Vm))!.Id;
+
+        Assert.Contains(samples, s => s.Name == "vmwaremcp_vm_cpu_usage_mhz" && s.Labels["vm"] == Vm && s.Labels["id"] == vmId);
+        Assert.All(samples.Where(s => s.Name.StartsWith("vmwaremcp_vm_", StringComparison.Ordinal) || s.Name.StartsWith("vmwaremcp_host_", StringComparison.Ordinal) || s.Name.StartsWith("vmwaremcp_datastore_", StringComparison.Ordinal)),
+            s => Assert.False(string.IsNullOrEmpty(s.Labels.GetValueOrDefault("id")), s.Name));
+    }
+
+    [Fact]
     public async Task Prometheus_text_carries_per_vm_series_and_the_hosts_request_metrics()
     {
         using var client = vcenter.Host.CreateClient();
