@@ -24,6 +24,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<InventoryTools>(ContractJson.Options)
             .WithTools<FolderTools>(ContractJson.Options)
             .WithTools<PoolTools>(ContractJson.Options)
+            .WithTools<AttributeTools>(ContractJson.Options)
             .WithTools<OperationsTools>(ContractJson.Options)
             .WithTools<TriageTools>(ContractJson.Options)
             .WithTools<ChangeTools>(ContractJson.Options)
@@ -42,6 +43,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
         InventoryRoutes.Map(api);
         FolderRoutes.Map(api);
         PoolRoutes.Map(api);
+        AttributeRoutes.Map(api);
         OperationsRoutes.Map(api);
     }
 }

@@ -5,7 +5,7 @@ using VmwareMcp.Abstractions.Providers;
 
 namespace VmwareMcp.Plugins.Core;
 
-/// <summary>The folder list's filter and the previews of deleting a folder or a pool, the same for MCP and REST.</summary>
+/// <summary>The folder list's filter and the previews of deleting a folder, a pool or a custom attribute, the same for MCP and REST.</summary>
 internal static class InventoryContainers
 {
     private static readonly string[] Kinds = ["vm", "host", "datastore", "network", "datacenter"];
@@ -52,6 +52,15 @@ internal static class InventoryContainers
         return Preview(provider,
             $"Would delete resource pool '{found.Path}' ({found.Id}); {names} and {found.Pools} child pool(s) would move to '{found.Parent}' and lose its reservations and limits.",
             "delete_resource_pool");
+    }
+
+    /// <summary>What removing a custom attribute would do now: how many VMs lose their value.</summary>
+    public static async Task<ActionPreview> RemoveAttributePreviewAsync(IHypervisorProvider provider, string? name, CancellationToken cancellationToken)
+    {
+        var field = (await provider.ListCustomAttributesAsync(cancellationToken)).FirstOrDefault(a => a.Name == name || a.Key.ToString(System.Globalization.CultureInfo.InvariantCulture) == name)
+            ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"name: no custom attribute '{name}' on target '{provider.Target.Name}'; list_custom_attributes shows them");
+        var carrying = (await provider.ListVmsAsync(new Abstractions.Vms.VmQuery(), cancellationToken)).Items.Count(v => v.Attributes.ContainsKey(field.Name));
+        return Preview(provider, $"Would remove custom attribute '{field.Name}' (key {field.Key}) and its value on every object; {carrying} VM(s) carry one now.", "remove_custom_attribute");
     }
 
     /// <summary>A path written as the providers write them; a missing one is the caller's error, named.</summary>

@@ -40,6 +40,7 @@ internal sealed class ToolPreviews(ITargetProviders targets, Abstractions.Operat
             "remove_snapshot" => await ActionPreviews.RemoveSnapshotAsync(provider, Required(arguments, "vm"), Required(arguments, "snapshot"), cancellationToken),
             "delete_folder" => await InventoryContainers.DeletePreviewAsync(provider, Required(arguments, "folder"), Flag(arguments, "force"), cancellationToken),
             "delete_resource_pool" => await InventoryContainers.DeletePoolPreviewAsync(provider, Required(arguments, "pool"), cancellationToken),
+            "remove_custom_attribute" => await InventoryContainers.RemoveAttributePreviewAsync(provider, Required(arguments, "name"), cancellationToken),
             "set_maintenance_mode" => await ActionPreviews.MaintenanceAsync(provider, Required(arguments, "host"), Flag(arguments, "enter"), cancellationToken),
             _ => throw new InvalidOperationException($"{nameof(ToolPreviews)} has no preview for '{tool}'"),
         };

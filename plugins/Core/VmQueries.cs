@@ -41,6 +41,29 @@ internal static class VmQueries
         };
     }
 
+    /// <summary><paramref name="query"/> narrowed to VMs with every one of <paramref name="attributes"/> (each <c>name=value</c>).</summary>
+    public static VmQuery WithAttributes(this VmQuery query, IReadOnlyCollection<string>? attributes)
+    {
+        if (attributes is null || attributes.Count == 0)
+        {
+            return query;
+        }
+
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in attributes)
+        {
+            var split = pair?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+            if (split <= 0)
+            {
+                throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"attribute must be name=value (e.g. owner=team-a), got '{pair}'");
+            }
+
+            wanted[pair![..split].Trim()] = pair[(split + 1)..].Trim();
+        }
+
+        return query with { Attributes = wanted };
+    }
+
     public static int CheckedLimit(int limit) =>
         limit is >= 1 and <= MaxPageSize ? limit : throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"limit must be between 1 and {MaxPageSize}, got {limit}");
 }

@@ -17,7 +17,7 @@ internal sealed class VmTools(ITargetProviders targets, ICallProgress progress)
 
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "list_vms", Title = "List VMs", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists VMs with their power state, size, IP, host, cluster, folder and resource pool, filtered and paged. The answer has 'total' and, when more match, 'next_offset' to pass as 'offset' for the next page.")]
+    [Description("Lists VMs with their power state, size, IP, host, cluster, folder, resource pool and custom attributes, filtered and paged. The answer has 'total' and, when more match, 'next_offset' to pass as 'offset' for the next page.")]
     public async Task<VmPage> ListVms(
         [Description("Name glob, case-insensitive: * matches any run, ? one character (e.g. web-*).")] string? name = null,
         [Description("Only VMs in this power state: poweredOn, poweredOff or suspended."), AllowedValues("poweredOn", "poweredOff", "suspended", null)] string? power_state = null,
@@ -27,12 +27,13 @@ internal sealed class VmTools(ITargetProviders targets, ICallProgress progress)
         [Description("Only VMs directly in this folder, by inventory path as rows show it (e.g. /DC0/vm/web).")] string? folder = null,
         [Description("With folder: also the VMs in its subfolders, at any depth.")] bool? folder_subtree = null,
         [Description("Only VMs in this resource pool: its inventory path, or its name alone for every pool of that name.")] string? resource_pool = null,
+        [Description("Only VMs with these custom attribute values, each name=value (e.g. owner=team-a); all must match.")] string[]? attribute = null,
         [Description("How many to skip (from next_offset of the previous page); default 0."), Range(0, int.MaxValue)] int offset = 0,
         [Description("Page size, 1-1000; default 50."), Range(1, VmQueries.MaxPageSize)] int limit = DefaultPageSize,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListVmsAsync(
-            VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)).Placed(folder, folder_subtree, resource_pool), cancellationToken);
+            VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)).Placed(folder, folder_subtree, resource_pool).WithAttributes(attribute), cancellationToken);
 
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "find_vms", Title = "Find VMs by address, UUID or path", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

@@ -102,7 +102,18 @@ public static class PropertyCollector
     /// <param name="hosts">Specs for <c>HostSystem</c> and the container types (subtypes match); empty for VMs only.</param>
     /// <param name="each">Receives every object, in the endpoint's order.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task RetrieveVmsAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<string> paths, IReadOnlyCollection<PropertySpec> hosts, Action<ObjectContent> each, CancellationToken cancellationToken)
+    public static Task RetrieveVmsAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<string> paths, IReadOnlyCollection<PropertySpec> hosts, Action<ObjectContent> each, CancellationToken cancellationToken) =>
+        client.RetrieveVmsAsync(root, paths, hosts, each, [], cancellationToken);
+
+    /// <summary>As the overload without <paramref name="alsoRead"/>, and those objects (a manager, say) in the same call.</summary>
+    /// <param name="client">The session.</param>
+    /// <param name="root">The root folder or a datacenter; null for the root folder.</param>
+    /// <param name="paths">The paths to read from each VM.</param>
+    /// <param name="hosts">Specs for <c>HostSystem</c>, the container types and the types of <paramref name="alsoRead"/>.</param>
+    /// <param name="each">Receives every object, in the endpoint's order.</param>
+    /// <param name="alsoRead">More objects to read, each by its type's spec.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task RetrieveVmsAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<string> paths, IReadOnlyCollection<PropertySpec> hosts, Action<ObjectContent> each, IReadOnlyCollection<ManagedObjectReference> alsoRead, CancellationToken cancellationToken)
     {
         const string Vm = "VirtualMachine"; // The only type whose kept views vcsim keeps exact (SessionViews).
         var container = root ?? (await client.GetServiceContentAsync(cancellationToken)).RootFolder;
@@ -120,6 +131,11 @@ public static class PropertyCollector
                         // The endpoint reports each object once, so the VMs the container walk passes are not sent twice.
                         HostObjects(w, container);
                         ContainerObjects(w, container);
+                    }
+
+                    foreach (var obj in alsoRead)
+                    {
+                        w.Element("objectSet", null, o => o.Ref("obj", obj).Bool("skip", false));
                     }
                 }, each, cancellationToken);
                 return;

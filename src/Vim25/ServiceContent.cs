@@ -16,7 +16,8 @@ public sealed record ServiceContent(
     ManagedObjectReference? TaskManager,
     ManagedObjectReference? SearchIndex,
     ManagedObjectReference? AlarmManager,
-    EndpointInfo About)
+    EndpointInfo About,
+    ManagedObjectReference? CustomFieldsManager = null)
 {
     /// <summary>Whether the endpoint is a vCenter (<c>VirtualCenter</c>) rather than a standalone host (<c>HostAgent</c>).</summary>
     public bool IsVCenter => About.ApiType == "VirtualCenter";
@@ -40,6 +41,7 @@ public sealed record ServiceContent(
                 Vim.Text(about, "apiType") ?? "unknown",
                 Vim.Text(about, "apiVersion") ?? "unknown",
                 Vim.Text(about, "fullName") ?? "unknown",
-                Vim.Text(about, "instanceUuid")));
+                Vim.Text(about, "instanceUuid")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "customFieldsManager")));
     }
 }

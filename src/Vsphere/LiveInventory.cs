@@ -16,7 +16,7 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     // VMs and hosts come through a container view; the containers through a traversal of the tree (see
     // PropertyCollector.ContainerObjects). The tree's compute resource spec (name, parent) serves the host directory too.
     private static readonly PropertySpec[] ViewSpecs = [new("VirtualMachine", VmProperties.Summary), HostDirectory.HostSpec];
-    private static readonly PropertySpec[] Specs = [.. ViewSpecs, .. InventoryTree.PathSpecs];
+    private static readonly PropertySpec[] Specs = [.. ViewSpecs, .. InventoryTree.PathSpecs, AttributeNames.Spec];
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<ManagedObjectReference, Dictionary<string, XElement>> _objects = [];
@@ -161,8 +161,12 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
             await client.InvokeAsync("CreateFilter", collector, w => w
                 .Element("spec", null, spec =>
                 {
-                    PropSets(spec, InventoryTree.PathSpecs);
+                    PropSets(spec, [.. InventoryTree.PathSpecs, AttributeNames.Spec]);
                     PropertyCollector.ContainerObjects(spec, root);
+                    if (content.CustomFieldsManager is { } fields)
+                    {
+                        spec.Element("objectSet", null, o => o.Ref("obj", fields).Bool("skip", false)); // Attribute names, kept current too.
+                    }
                 })
                 .Bool("partialUpdates", false), stop);
 
@@ -320,10 +324,11 @@ internal sealed partial class LiveInventory(VimClient client, Func<CancellationT
     {
         var hosts = new HostDirectory();
         var tree = new InventoryTree();
+        var attributes = new AttributeNames();
         var vms = _objects.Select(o => new ObjectContent(o.Key, o.Value))
-            .Where(obj => !(hosts.TryAbsorb(obj) | tree.TryAbsorb(obj)))
+            .Where(obj => !(hosts.TryAbsorb(obj) | tree.TryAbsorb(obj) | attributes.TryAbsorb(obj)))
             .ToList()
-            .Select(vm => VmProperties.ToSummary(vm, hosts, tree))
+            .Select(vm => VmProperties.ToSummary(vm, hosts, tree, attributes))
             .OrderBy(v => v.Name, StringComparer.Ordinal)
             .ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToArray();

@@ -10,7 +10,7 @@ internal static class VmProperties
     public static readonly string[] Summary =
     [
         "name", "runtime.powerState", "config.template", "summary.config.numCpu", "summary.config.memorySizeMB",
-        "summary.config.guestId", "guest.ipAddress", "runtime.host", "parent", "resourcePool",
+        "summary.config.guestId", "guest.ipAddress", "runtime.host", "parent", "resourcePool", "customValue",
     ];
 
     public static readonly string[] Details =
@@ -18,19 +18,20 @@ internal static class VmProperties
         "name", "runtime.powerState", "config.template", "config.guestId", "config.guestFullName", "config.hardware.numCPU",
         "config.hardware.memoryMB", "config.uuid", "config.instanceUuid", "guest.ipAddress", "guest.hostName",
         "guest.toolsRunningStatus", "runtime.host", "datastore", "config.hardware.device", "config.annotation", "snapshot",
-        "resourcePool", "parent",
+        "resourcePool", "parent", "customValue",
     ];
 
     /// <summary>The list row of <paramref name="vm"/>, placed by <paramref name="hosts"/> and <paramref name="tree"/>.</summary>
-    public static VmSummary ToSummary(ObjectContent vm, HostDirectory hosts, InventoryTree tree) => Place(ToUnplacedSummary(vm), PlacementOf(vm), hosts, tree);
+    public static VmSummary ToSummary(ObjectContent vm, HostDirectory hosts, InventoryTree tree, AttributeNames attributes) =>
+        Place(ToUnplacedSummary(vm), PlacementOf(vm), hosts, tree, attributes);
 
-    /// <summary>What a row's host, cluster, folder and pool are named from; kept instead of the object, whose XML can then go.</summary>
-    public static (ManagedObjectReference? Host, ManagedObjectReference? Folder, ManagedObjectReference? Pool) PlacementOf(ObjectContent vm) =>
-        (vm.Ref("runtime.host"), vm.Ref("parent"), vm.Ref("resourcePool"));
+    /// <summary>What a row's host, cluster, folder, pool and attributes are named from; kept instead of the object, whose XML can then go.</summary>
+    public static VmPlacementRefs PlacementOf(ObjectContent vm) =>
+        new(vm.Ref("runtime.host"), vm.Ref("parent"), vm.Ref("resourcePool"), vm["customValue"] is { HasElements: true } values ? values : null);
 
-    /// <summary>A row made by <see cref="ToUnplacedSummary"/>, with its host, cluster, folder and pool named.</summary>
-    public static VmSummary Place(VmSummary row, (ManagedObjectReference? Host, ManagedObjectReference? Folder, ManagedObjectReference? Pool) at, HostDirectory hosts, InventoryTree tree) =>
-        tree.Place(hosts.Place(row, at.Host), at.Folder, at.Pool);
+    /// <summary>A row made by <see cref="ToUnplacedSummary"/>, with its host, cluster, folder, pool and attributes named.</summary>
+    public static VmSummary Place(VmSummary row, VmPlacementRefs at, HostDirectory hosts, InventoryTree tree, AttributeNames attributes) =>
+        tree.Place(hosts.Place(row, at.Host), at.Folder, at.Pool) with { Attributes = at.CustomValues is null ? row.Attributes : attributes.Name(at.CustomValues) };
 
     /// <summary>The list row of <paramref name="vm"/> without host and cluster names, for when its host is not read yet.</summary>
     public static VmSummary ToUnplacedSummary(ObjectContent vm) => new VmSummary
@@ -47,7 +48,7 @@ internal static class VmProperties
         Cluster = null,
     };
 
-    public static VmDetails ToDetails(ObjectContent vm, HostDirectory hosts, InventoryTree tree, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
+    public static VmDetails ToDetails(ObjectContent vm, HostDirectory hosts, InventoryTree tree, AttributeNames attributes, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
     {
         var host = vm.Ref("runtime.host");
         var devices = vm["config.hardware.device"]?.Elements().ToList() ?? [];
@@ -71,6 +72,7 @@ internal static class VmProperties
             Cluster = host is null ? null : hosts.ClusterName(host.Value),
             Folder = tree.PathOf(vm.Ref("parent")),
             ResourcePool = tree.PathOf(vm.Ref("resourcePool")),
+            Attributes = attributes.Name(vm["customValue"]),
             Datastores = vm.Refs("datastore").Select(d => names.GetValueOrDefault(d, d.Value)).ToList(),
             Disks = devices.Where(d => Vim.TypeOf(d) == "VirtualDisk").Select(d => ToDisk(d, names)).ToList(),
             Nics = devices.Where(d => d.Element(VimNamespaces.V + "macAddress") is not null || Vim.TypeOf(d).StartsWith("VirtualE1000", StringComparison.Ordinal) || Vim.TypeOf(d).StartsWith("VirtualVmxnet", StringComparison.Ordinal))
@@ -115,3 +117,6 @@ internal static class VmProperties
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
+
+/// <summary>The references a VM row is placed by, and its custom values (null when it has none).</summary>
+internal readonly record struct VmPlacementRefs(ManagedObjectReference? Host, ManagedObjectReference? Folder, ManagedObjectReference? Pool, XElement? CustomValues);

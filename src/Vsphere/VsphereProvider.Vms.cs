@@ -30,6 +30,7 @@ public abstract partial class VsphereProvider
             .Where(vm => query.Template is null || vm.IsTemplate == query.Template)
             .Where(vm => query.Folder is null || InventoryPaths.Within(vm.Folder, query.Folder, query.FolderSubtree))
             .Where(vm => query.ResourcePool is null || InventoryPaths.Names(vm.ResourcePool, query.ResourcePool))
+            .Where(vm => query.Attributes is null || query.Attributes.All(a => vm.Attributes.TryGetValue(a.Key, out var value) && string.Equals(value, a.Value, StringComparison.OrdinalIgnoreCase)))
             .ToList();
 
         var page = matching.Skip(query.Offset).Take(query.Limit ?? int.MaxValue).ToList();
@@ -45,18 +46,20 @@ public abstract partial class VsphereProvider
     {
         var scope = await ScopeAsync(cancellationToken);
         var hosts = new HostDirectory();
-        var rows = new List<(VmSummary Vm, (ManagedObjectReference? Host, ManagedObjectReference? Folder, ManagedObjectReference? Pool) At)>();
+        var rows = new List<(VmSummary Vm, VmPlacementRefs At)>();
         var tree = new InventoryTree();
-        await Client.RetrieveVmsAsync(scope, VmProperties.Summary, [HostDirectory.HostSpec, .. InventoryTree.PathSpecs], obj =>
+        var attributes = new AttributeNames();
+        var fields = (await ContentAsync(cancellationToken)).CustomFieldsManager;
+        await Client.RetrieveVmsAsync(scope, VmProperties.Summary, [HostDirectory.HostSpec, .. InventoryTree.PathSpecs, AttributeNames.Spec], obj =>
         {
             // Kept as rows as they arrive: hosts and folders may come after their VMs, so rows are placed below.
-            if (!(hosts.TryAbsorb(obj) | tree.TryAbsorb(obj)))
+            if (!(hosts.TryAbsorb(obj) | tree.TryAbsorb(obj) | attributes.TryAbsorb(obj)))
             {
                 rows.Add((VmProperties.ToUnplacedSummary(obj), VmProperties.PlacementOf(obj)));
             }
-        }, cancellationToken);
+        }, fields is { } f ? [f] : [], cancellationToken);
         return rows
-            .Select(row => VmProperties.Place(row.Vm, row.At, hosts, tree))
+            .Select(row => VmProperties.Place(row.Vm, row.At, hosts, tree, attributes))
             .OrderBy(vm => vm.Name, StringComparer.Ordinal)
             .ThenBy(vm => vm.Id, StringComparer.Ordinal)
             .ToList();
@@ -96,18 +99,24 @@ public abstract partial class VsphereProvider
 
         // The host's, folder's and pool's ancestors come along: the cluster and both inventory paths, in this one call.
         var ancestorsOf = new[] { vm.Ref("runtime.host"), vm.Ref("parent"), vm.Ref("resourcePool") }.OfType<ManagedObjectReference>().ToList();
+        if ((await ContentAsync(cancellationToken)).CustomFieldsManager is { } fields && vm["customValue"] is { HasElements: true })
+        {
+            related.Add(fields);
+        }
+
         var relatedObjects = await Client.RetrieveWithAncestorsAsync(related, ancestorsOf,
-            [new PropertySpec("HostSystem", ["name", "parent"]), new PropertySpec("Datastore", ["name"]), new PropertySpec("Network", ["name"]), .. InventoryTree.PathSpecs], cancellationToken);
+            [new PropertySpec("HostSystem", ["name", "parent"]), new PropertySpec("Datastore", ["name"]), new PropertySpec("Network", ["name"]), .. InventoryTree.PathSpecs, AttributeNames.Spec], cancellationToken);
         var hostDirectory = new HostDirectory();
         var tree = new InventoryTree();
+        var attributes = new AttributeNames();
         var names = relatedObjects.ToDictionary(o => o.Obj, o => o.Text("name") ?? o.Obj.Value);
         foreach (var obj in relatedObjects)
         {
-            _ = hostDirectory.TryAbsorb(obj) | tree.TryAbsorb(obj);
+            _ = hostDirectory.TryAbsorb(obj) | tree.TryAbsorb(obj) | attributes.TryAbsorb(obj);
         }
 
         var portgroups = await PortgroupNamesAsync(vm, cancellationToken);
-        return VmProperties.ToDetails(vm, hostDirectory, tree, names, portgroups);
+        return VmProperties.ToDetails(vm, hostDirectory, tree, attributes, names, portgroups);
     }
 
     /// <summary>Distributed port group names by key, read only when a NIC is on a distributed switch.</summary>

@@ -237,4 +237,32 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <returns>The pool as it was.</returns>
     Task<ResourcePoolInfo> DeleteResourcePoolAsync(string pool, IProgress<int>? progress, CancellationToken cancellationToken) =>
         throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot delete resource pools");
+
+    /// <summary>The custom attribute definitions. Since 2.4; a provider without them (a standalone ESXi host) answers NotSupported.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<CustomAttributeInfo>> ListCustomAttributesAsync(CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no custom attributes");
+
+    /// <summary>Defines a custom attribute. Since 2.4; a provider without them answers NotSupported.</summary>
+    /// <param name="name">Its name, 1-80 characters, not yet defined.</param>
+    /// <param name="objectType"><c>VirtualMachine</c> or <c>HostSystem</c>; null for every type.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    Task<CustomAttributeInfo> DefineCustomAttributeAsync(string name, string? objectType, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot define custom attributes");
+
+    /// <summary>Removes a custom attribute definition, and its value from every object. Since 2.4.</summary>
+    /// <param name="name">The attribute's name or key.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The definition as it was.</returns>
+    Task<CustomAttributeInfo> RemoveCustomAttributeAsync(string name, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot remove custom attributes");
+
+    /// <summary>Sets a VM's value of a custom attribute; an empty value clears it. Since 2.4.</summary>
+    /// <param name="vm">The VM's id or exact name.</param>
+    /// <param name="name">The attribute's name or key.</param>
+    /// <param name="value">The value, at most 4096 characters.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The VM, with its attributes.</returns>
+    Task<VmDetails> SetVmAttributeAsync(string vm, string name, string value, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot set custom attributes");
 }

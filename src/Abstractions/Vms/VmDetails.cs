@@ -54,6 +54,9 @@ public sealed record VmDetails
     /// <summary>Inventory path of its resource pool; null for a template. Since 2.4.</summary>
     public string? ResourcePool { get; init; }
 
+    /// <summary>Custom attribute values by attribute name; empty when none is set. Since 2.4.</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Names of the datastores it uses.</summary>
     public IReadOnlyList<string> Datastores { get; init; } = [];
 

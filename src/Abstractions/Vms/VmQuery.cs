@@ -27,6 +27,9 @@ public sealed record VmQuery
     /// <summary>A resource pool, by inventory path or by name alone (every pool of that name): only the VMs in it. Since 2.4.</summary>
     public string? ResourcePool { get; init; }
 
+    /// <summary>Custom attribute values every listed VM must have (name to exact value, ignoring case). Since 2.4.</summary>
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+
     /// <summary>How many to skip.</summary>
     public int Offset { get; init; }
 

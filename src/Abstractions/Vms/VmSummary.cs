@@ -38,4 +38,7 @@ public sealed record VmSummary
 
     /// <summary>Inventory path of its resource pool, e.g. <c>/DC0/host/DC0_C0/Resources/batch</c>; null for a template. Since 2.4.</summary>
     public string? ResourcePool { get; init; }
+
+    /// <summary>Custom attribute values by attribute name; empty when none is set. Since 2.4.</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 }

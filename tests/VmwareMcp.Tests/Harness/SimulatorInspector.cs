@@ -142,6 +142,31 @@ public sealed class SimulatorInspector : IDisposable
         return (await RetrieveObjectAsync("VirtualMachine", vmId, ["resourcePool"]))["resourcePool"].Value;
     }
 
+    /// <summary>The custom attribute definitions: key to name.</summary>
+    public async Task<Dictionary<string, string>> CustomFieldsAsync()
+    {
+        await EnsureLoginAsync();
+        var manager = _content!.Element(V + "customFieldsManager")!.Value;
+        var props = await RetrieveObjectAsync("CustomFieldsManager", manager, ["field"]);
+        return props.TryGetValue("field", out var fields)
+            ? fields.Elements().ToDictionary(f => f.Element(V + "key")!.Value, f => f.Element(V + "name")!.Value)
+            : [];
+    }
+
+    /// <summary>A VM's custom values: key to value, the last one set winning.</summary>
+    public async Task<Dictionary<string, string>> CustomValuesAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        var values = new Dictionary<string, string>();
+        var props = await RetrieveObjectAsync("VirtualMachine", vmId, ["customValue"]);
+        foreach (var value in props.TryGetValue("customValue", out var list) ? list.Elements() : [])
+        {
+            values[value.Element(V + "key")!.Value] = value.Element(V + "value")?.Value ?? string.Empty;
+        }
+
+        return values;
+    }
+
     /// <summary>Moves a VM into a folder behind the host's back.</summary>
     public async Task MoveIntoFolderAsync(string folderId, string vmId)
     {

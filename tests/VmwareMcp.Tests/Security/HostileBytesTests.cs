@@ -57,6 +57,8 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         ("POST", "/api/v1/resource-pools", """{"parent":"DC0_C0","name":"SPOIL"}"""),
         ("POST", "/api/v1/resource-pools/update", """{"pool":"SPOIL","cpu_limit_mhz":10}"""),
         ("POST", "/api/v1/resource-pools/delete", """{"pool":"SPOIL"}"""),
+        ("POST", "/api/v1/custom-attributes", """{"name":"SPOIL"}"""),
+        ("PUT", $"/api/v1/vms/{Vm}/attributes", """{"name":"SPOIL","value":"v"}"""),
     ];
 
     [Theory]

@@ -60,6 +60,9 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         Add("POST", "/api/v1/resource-pools", """{"parent":"DC0_C0","name":"h-pool","cpu_shares":"high","cpu_reservation_mhz":10,"memory_limit_mib":64,"memory_expandable":true}""");
         Add("POST", "/api/v1/resource-pools/update", """{"pool":"/DC0/host/DC0_C0/Resources/h-nowhere","cpu_limit_mhz":100}""");
         Add("POST", "/api/v1/resource-pools/delete?dry_run=true", """{"pool":"/DC0/host/DC0_C0/Resources"}""");
+        Add("POST", "/api/v1/custom-attributes", """{"name":"h-attr","object_type":"VirtualMachine"}""");
+        Add("POST", "/api/v1/custom-attributes/remove?dry_run=true", """{"name":"h-attr"}""");
+        Add("PUT", "/api/v1/vms/DC0_C0_RP0_VM1/attributes", """{"name":"h-attr","value":"v"}""");
         return data;
     }
 
@@ -146,6 +149,7 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         "investigate_vm", "investigate_host", "find_vms", "browse_datastore", "cancel_task", "rename_vm", "set_vm_notes",
         "list_folders", "create_folder", "rename_folder", "delete_folder", "move_vm_to_folder",
         "list_resource_pools", "create_resource_pool", "update_resource_pool", "delete_resource_pool",
+        "list_custom_attributes", "define_custom_attribute", "remove_custom_attribute", "set_vm_attribute",
     ];
 
     [Theory]
