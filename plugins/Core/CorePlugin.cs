@@ -25,6 +25,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<FolderTools>(ContractJson.Options)
             .WithTools<PoolTools>(ContractJson.Options)
             .WithTools<AttributeTools>(ContractJson.Options)
+            .WithTools<TagTools>(ContractJson.Options)
             .WithTools<OperationsTools>(ContractJson.Options)
             .WithTools<TriageTools>(ContractJson.Options)
             .WithTools<ChangeTools>(ContractJson.Options)
@@ -44,6 +45,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
         FolderRoutes.Map(api);
         PoolRoutes.Map(api);
         AttributeRoutes.Map(api);
+        TagRoutes.Map(api);
         OperationsRoutes.Map(api);
     }
 }

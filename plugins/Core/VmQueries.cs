@@ -64,6 +64,13 @@ internal static class VmQueries
         return query with { Attributes = wanted };
     }
 
+    /// <summary><paramref name="query"/> narrowed to VMs carrying every one of <paramref name="tags"/> (each <c>category:tag</c>).</summary>
+    public static VmQuery WithTags(this VmQuery query, IReadOnlyCollection<string>? tags) =>
+        tags is null || tags.Count == 0 ? query
+        : tags.FirstOrDefault(t => t is null || t.IndexOf(':', StringComparison.Ordinal) <= 0) is { } bad
+            ? throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"tag must be category:tag (e.g. backup:daily), got '{bad}'")
+            : query with { Tags = [.. tags] };
+
     public static int CheckedLimit(int limit) =>
         limit is >= 1 and <= MaxPageSize ? limit : throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"limit must be between 1 and {MaxPageSize}, got {limit}");
 }

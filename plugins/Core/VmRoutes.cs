@@ -16,10 +16,10 @@ internal static class VmRoutes
         var vms = api.MapGroup("/vms").WithTags("VMs");
 
         vms.MapGet("/", async (ITargetProviders targets, string? target, string? name, string? power_state, string? host, string? cluster, bool? template,
-                string? folder, bool? folder_subtree, string? resource_pool, string[]? attribute, int? offset, int? limit, CancellationToken ct) =>
+                string? folder, bool? folder_subtree, string? resource_pool, string[]? attribute, string[]? tag, int? offset, int? limit, CancellationToken ct) =>
                 await (await targets.GetAsync(target, ct)).ListVmsAsync(
                     VmQueries.Create(name, power_state, host, cluster, template, offset ?? 0, limit is null ? null : VmQueries.CheckedLimit(limit.Value))
-                        .Placed(folder, folder_subtree, resource_pool).WithAttributes(attribute), ct))
+                        .Placed(folder, folder_subtree, resource_pool).WithAttributes(attribute).WithTags(tag), ct))
             .WithName("list_vms").WithSummary("List VMs (every match unless limit is given), with the total");
 
         vms.MapGet("/search", async (ITargetProviders targets, string? ip, string? dns_name, string? uuid, bool? instance_uuid, string? inventory_path, string? target, CancellationToken ct) =>

@@ -28,12 +28,13 @@ internal sealed class VmTools(ITargetProviders targets, ICallProgress progress)
         [Description("With folder: also the VMs in its subfolders, at any depth.")] bool? folder_subtree = null,
         [Description("Only VMs in this resource pool: its inventory path, or its name alone for every pool of that name.")] string? resource_pool = null,
         [Description("Only VMs with these custom attribute values, each name=value (e.g. owner=team-a); all must match.")] string[]? attribute = null,
+        [Description("Only VMs carrying these tags, each category:tag (e.g. backup:daily); all must match.")] string[]? tag = null,
         [Description("How many to skip (from next_offset of the previous page); default 0."), Range(0, int.MaxValue)] int offset = 0,
         [Description("Page size, 1-1000; default 50."), Range(1, VmQueries.MaxPageSize)] int limit = DefaultPageSize,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).ListVmsAsync(
-            VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)).Placed(folder, folder_subtree, resource_pool).WithAttributes(attribute), cancellationToken);
+            VmQueries.Create(name, power_state, host, cluster, template, offset, VmQueries.CheckedLimit(limit)).Placed(folder, folder_subtree, resource_pool).WithAttributes(attribute).WithTags(tag), cancellationToken);
 
     [Policy(AccessScope.Read)]
     [McpServerTool(Name = "find_vms", Title = "Find VMs by address, UUID or path", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

@@ -22,6 +22,7 @@ public abstract partial class VsphereProvider
         StartLiveInventory();
         var all = _live?.Vms is { } snapshot ? snapshot.WithNamePrefix(NameGlob.LiteralPrefix(query.NameGlob)) : await ReadVmSummariesAsync(cancellationToken);
         var matchesName = NameGlob.Compile(query.NameGlob);
+        var tagged = query.Tags is { Count: > 0 } tags ? await VmsTaggedAsync(tags, cancellationToken) : null;
         var matching = all
             .Where(vm => matchesName(vm.Name))
             .Where(vm => query.PowerState is null || string.Equals(vm.PowerState, query.PowerState, StringComparison.OrdinalIgnoreCase))
@@ -30,6 +31,7 @@ public abstract partial class VsphereProvider
             .Where(vm => query.Template is null || vm.IsTemplate == query.Template)
             .Where(vm => query.Folder is null || InventoryPaths.Within(vm.Folder, query.Folder, query.FolderSubtree))
             .Where(vm => query.ResourcePool is null || InventoryPaths.Names(vm.ResourcePool, query.ResourcePool))
+            .Where(vm => tagged is null || tagged.Contains(vm.Id))
             .Where(vm => query.Attributes is null || query.Attributes.All(a => vm.Attributes.TryGetValue(a.Key, out var value) && string.Equals(value, a.Value, StringComparison.OrdinalIgnoreCase)))
             .ToList();
 
@@ -116,7 +118,7 @@ public abstract partial class VsphereProvider
         }
 
         var portgroups = await PortgroupNamesAsync(vm, cancellationToken);
-        return VmProperties.ToDetails(vm, hostDirectory, tree, attributes, names, portgroups);
+        return VmProperties.ToDetails(vm, hostDirectory, tree, attributes, names, portgroups) with { Tags = await VmTagsAsync(vmRef, cancellationToken) };
     }
 
     /// <summary>Distributed port group names by key, read only when a NIC is on a distributed switch.</summary>

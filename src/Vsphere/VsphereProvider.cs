@@ -193,6 +193,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
             await _eventFeed.DisposeAsync();
         }
 
+        _vapi?.Dispose();
         await Client.DisposeAsync();
     }
 }

@@ -265,4 +265,53 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <returns>The VM, with its attributes.</returns>
     Task<VmDetails> SetVmAttributeAsync(string vm, string name, string value, CancellationToken cancellationToken) =>
         throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' cannot set custom attributes");
+
+    /// <summary>The tag categories (vSphere Automation API). Since 2.4; a provider without tagging (a standalone ESXi host) answers NotSupported.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<TagCategoryInfo>> ListTagCategoriesAsync(CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no tags; tagging needs a vCenter");
+
+    /// <summary>Creates a tag category. Since 2.4.</summary>
+    /// <param name="category">Its name, description, cardinality and associable types; the id is ignored.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<TagCategoryInfo> CreateTagCategoryAsync(TagCategoryInfo category, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no tags; tagging needs a vCenter");
+
+    /// <summary>Deletes a tag category and its tags (and their attachments). Since 2.4.</summary>
+    /// <param name="category">The category's name or id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The category as it was.</returns>
+    Task<TagCategoryInfo> DeleteTagCategoryAsync(string category, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no tags; tagging needs a vCenter");
+
+    /// <summary>The tags, of one category or all. Since 2.4.</summary>
+    /// <param name="category">A category's name or id; null for every tag.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<TagInfo>> ListTagsAsync(string? category, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no tags; tagging needs a vCenter");
+
+    /// <summary>Creates a tag in a category. Since 2.4.</summary>
+    /// <param name="category">The category's name or id.</param>
+    /// <param name="name">The tag's name, unique in the category.</param>
+    /// <param name="description">What it means; may be null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<TagInfo> CreateTagAsync(string category, string name, string? description, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no tags; tagging needs a vCenter");
+
+    /// <summary>Deletes a tag, and its attachments. Since 2.4.</summary>
+    /// <param name="tag">The tag as <c>category:tag</c>, or its id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tag as it was.</returns>
+    Task<TagInfo> DeleteTagAsync(string tag, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no tags; tagging needs a vCenter");
+
+    /// <summary>Puts a tag on an object, or takes it off. Since 2.4.</summary>
+    /// <param name="tag">The tag as <c>category:tag</c>, or its id.</param>
+    /// <param name="objectType"><c>vm</c>, <c>host</c>, <c>datastore</c> or <c>network</c>.</param>
+    /// <param name="obj">The object's id or exact name.</param>
+    /// <param name="attach">True to attach, false to detach.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The object, with the tags it carries now.</returns>
+    Task<TaggedObject> SetTagAsync(string tag, string objectType, string obj, bool attach, CancellationToken cancellationToken) =>
+        throw new Errors.HypervisorException(Errors.HypervisorErrorKind.NotSupported, $"target '{Target.Name}' has no tags; tagging needs a vCenter");
 }

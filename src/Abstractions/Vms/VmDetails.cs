@@ -57,6 +57,9 @@ public sealed record VmDetails
     /// <summary>Custom attribute values by attribute name; empty when none is set. Since 2.4.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The vSphere tags it carries, each <c>category:tag</c>, read when the VM was; empty on a host without tagging. Since 2.4.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>Names of the datastores it uses.</summary>
     public IReadOnlyList<string> Datastores { get; init; } = [];
 

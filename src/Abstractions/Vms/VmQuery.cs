@@ -30,6 +30,9 @@ public sealed record VmQuery
     /// <summary>Custom attribute values every listed VM must have (name to exact value, ignoring case). Since 2.4.</summary>
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
+    /// <summary>Tags every listed VM must carry, each <c>category:tag</c>. Since 2.4.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
     /// <summary>How many to skip.</summary>
     public int Offset { get; init; }
 

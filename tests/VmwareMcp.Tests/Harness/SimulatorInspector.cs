@@ -16,6 +16,7 @@ public sealed class SimulatorInspector : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _url;
     private XElement? _content;
+    private string? _restSession;
 
     public SimulatorInspector(Simulator simulator)
     {
@@ -165,6 +166,47 @@ public sealed class SimulatorInspector : IDisposable
         }
 
         return values;
+    }
+
+    /// <summary>Tag names by id, read from the simulator's Automation API with plain HTTP.</summary>
+    public async Task<Dictionary<string, string>> TagNamesAsync()
+    {
+        var names = new Dictionary<string, string>();
+        // vcsim answers an empty list as null.
+        foreach (var id in (await RestAsync(HttpMethod.Get, "com/vmware/cis/tagging/tag", null))?.AsArray() ?? [])
+        {
+            names[id!.GetValue<string>()] = (await RestAsync(HttpMethod.Get, $"com/vmware/cis/tagging/tag/id:{id}", null))!["name"]!.GetValue<string>();
+        }
+
+        return names;
+    }
+
+    /// <summary>The ids of the tags on a VM, read from the simulator's Automation API.</summary>
+    public async Task<List<string>> AttachedTagIdsAsync(string vmId) =>
+        (await RestAsync(HttpMethod.Post, "com/vmware/cis/tagging/tag-association?~action=list-attached-tags", "{\"object_id\":{\"id\":\"" + vmId + "\",\"type\":\"VirtualMachine\"}}"))?
+            .AsArray().Select(i => i!.GetValue<string>()).ToList() ?? [];
+
+    private async Task<System.Text.Json.Nodes.JsonNode?> RestAsync(HttpMethod method, string path, string? body)
+    {
+        var root = new Uri(_url.GetLeftPart(UriPartial.Authority) + "/rest/");
+        if (_restSession is null)
+        {
+            using var login = new HttpRequestMessage(HttpMethod.Post, new Uri(root, "com/vmware/cis/session"));
+            login.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Simulator.User}:{Simulator.Password}")));
+            using var answer = await _http.SendAsync(login);
+            _restSession = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["value"]!.GetValue<string>();
+        }
+
+        using var request = new HttpRequestMessage(method, new Uri(root, path));
+        request.Headers.Add("vmware-api-session-id", _restSession);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length == 0 ? null : System.Text.Json.Nodes.JsonNode.Parse(text)?["value"];
     }
 
     /// <summary>Moves a VM into a folder behind the host's back.</summary>

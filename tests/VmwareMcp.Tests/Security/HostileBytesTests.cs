@@ -59,6 +59,8 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         ("POST", "/api/v1/resource-pools/delete", """{"pool":"SPOIL"}"""),
         ("POST", "/api/v1/custom-attributes", """{"name":"SPOIL"}"""),
         ("PUT", $"/api/v1/vms/{Vm}/attributes", """{"name":"SPOIL","value":"v"}"""),
+        ("POST", "/api/v1/tag-categories", """{"name":"SPOIL"}"""),
+        ("POST", "/api/v1/tags/attach", """{"tag":"SPOIL","object":"DC0_H0_VM0"}"""),
     ];
 
     [Theory]

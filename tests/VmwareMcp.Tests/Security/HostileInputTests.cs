@@ -63,6 +63,9 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         Add("POST", "/api/v1/custom-attributes", """{"name":"h-attr","object_type":"VirtualMachine"}""");
         Add("POST", "/api/v1/custom-attributes/remove?dry_run=true", """{"name":"h-attr"}""");
         Add("PUT", "/api/v1/vms/DC0_C0_RP0_VM1/attributes", """{"name":"h-attr","value":"v"}""");
+        Add("POST", "/api/v1/tag-categories", """{"name":"h-cat","cardinality":"SINGLE","associable_types":["vm"]}""");
+        Add("POST", "/api/v1/tags", """{"category":"h-cat","name":"h-tag"}""");
+        Add("POST", "/api/v1/tags/attach", """{"tag":"h-cat:h-tag","object":"DC0_C0_RP0_VM1","object_type":"vm"}""");
         return data;
     }
 
@@ -150,6 +153,7 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         "list_folders", "create_folder", "rename_folder", "delete_folder", "move_vm_to_folder",
         "list_resource_pools", "create_resource_pool", "update_resource_pool", "delete_resource_pool",
         "list_custom_attributes", "define_custom_attribute", "remove_custom_attribute", "set_vm_attribute",
+        "list_tag_categories", "create_tag_category", "delete_tag_category", "list_tags", "create_tag", "delete_tag", "attach_tag", "detach_tag",
     ];
 
     [Theory]

@@ -9,6 +9,14 @@ namespace VmwareMcp.Tests.Vms;
 public sealed class EsxiFrontDoorTests(EsxiFrontDoorFixture fixture) : FrontDoorSuite<EsxiFrontDoorFixture>(fixture), IClassFixture<EsxiFrontDoorFixture>
 {
     [Fact]
+    public async Task Tags_answer_501_saying_they_need_a_vcenter()
+    {
+        var problem = await ProblemAsync(await Client.GetAsync("/api/v1/tag-categories"), HttpStatusCode.NotImplemented);
+
+        Assert.Contains("needs a vCenter", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_clone_has_its_own_copies_of_the_disks()
     {
         var source = await CreateAsync(new { vm_label = "esx-source", disk_gb = 1 });
