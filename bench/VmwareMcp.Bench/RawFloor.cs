@@ -15,7 +15,7 @@ internal sealed partial class RawFloor(Uri sdk, string user, string password) : 
     private static readonly string[] Paths =
     [
         "name", "runtime.powerState", "config.template", "summary.config.numCpu", "summary.config.memorySizeMB",
-        "summary.config.guestId", "guest.ipAddress", "runtime.host",
+        "summary.config.guestId", "guest.ipAddress", "runtime.host", "parent", "resourcePool", "customValue",
     ];
 
     private static readonly byte[] ObjectsTag = "<objects>"u8.ToArray();

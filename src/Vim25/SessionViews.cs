@@ -10,8 +10,8 @@ namespace VmwareMcp.Vim25;
 /// <remarks>
 /// The endpoint keeps a view current as objects come and go; views end with the session, so a renewed
 /// session makes new ones. Kept only for types whose views the endpoint keeps exact. vcsim registers a new
-/// host or resource pool before linking it into the inventory, so its existing views miss those; VMs are
-/// linked into their folder first and are exact there too.
+/// host or resource pool before linking it into the inventory, so its existing views miss those; VMs and
+/// folders are linked into their folder first and are exact there too.
 /// </remarks>
 internal sealed class SessionViews(VimClient client)
 {

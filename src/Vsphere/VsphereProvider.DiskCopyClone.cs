@@ -56,7 +56,7 @@ public abstract partial class VsphereProvider
                 $"datastore '{datastore}' has {free / Gib:0.#} GiB free; the copies of '{sourceName}' need up to {needed / Gib:0.#} GiB: choose another datastore", "NoDiskSpace");
         }
 
-        var pool = request.Pool is null ? info.Ref("resourcePool") ?? lookup.DefaultPool(null, null) : lookup.Pool(request.Pool);
+        var pool = request.Pool is null ? info.Ref("resourcePool") ?? lookup.DefaultPool(null, null) : await PoolNamedAsync(request.Pool, lookup, cancellationToken);
         var nics = devices.Where(d => d.Element(VimNamespaces.V + "macAddress") is not null).Select(NicNetwork).ToList();
         var folder = $"[{datastore}] {request.DestinationLabel}";
         var fileManager = content.FileManager ?? throw NotOnThisKind("copying files");

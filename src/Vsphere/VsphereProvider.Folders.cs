@@ -87,6 +87,12 @@ public abstract partial class VsphereProvider
         return await ReadDetailsAsync(vmRef, cancellationToken);
     }
 
+    /// <summary>The folder a create names: by inventory path or id, else by its name alone through <paramref name="lookup"/>.</summary>
+    private async Task<ManagedObjectReference> FolderNamedAsync(string folder, InventoryLookup lookup, CancellationToken cancellationToken) =>
+        folder.Contains('/', StringComparison.Ordinal) || folder.StartsWith("group-", StringComparison.Ordinal)
+            ? (await FolderTreeAsync(cancellationToken)).Folder(folder, "folder").Obj
+            : lookup.Folder(folder);
+
     private async Task<InventoryTree> FolderTreeAsync(CancellationToken cancellationToken) =>
         await InventoryTree.ReadAsync(Client, await ScopeAsync(cancellationToken), InventoryTree.FolderSpecs, cancellationToken);
 

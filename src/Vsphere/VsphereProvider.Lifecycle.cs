@@ -80,7 +80,7 @@ public abstract partial class VsphereProvider
         var datastore = request.Datastore is null ? (ManagedObjectReference?)null : lookup.Datastore(request.Datastore).Ref;
         var host = request.Host is null ? (ManagedObjectReference?)null : lookup.Host(request.Host);
         // A template has no resource pool of its own, so its clone needs one; a VM's clone defaults to the source's.
-        var pool = request.Pool is not null ? lookup.Pool(request.Pool)
+        var pool = request.Pool is not null ? await PoolNamedAsync(request.Pool, lookup, cancellationToken)
             : isTemplate ? lookup.DefaultPool(Target.Cluster, host)
             : (ManagedObjectReference?)null;
 
@@ -185,11 +185,11 @@ public abstract partial class VsphereProvider
     {
         var dc = await DatacenterAsync(cancellationToken);
         var lookup = await InventoryLookup.ReadAsync(Client, dc.Ref, cancellationToken);
-        var folder = folderName is null ? dc.VmFolder : lookup.Folder(folderName);
+        var folder = folderName is null ? dc.VmFolder : await FolderNamedAsync(folderName, lookup, cancellationToken);
         ManagedObjectReference pool;
         if (poolName is not null)
         {
-            pool = lookup.Pool(poolName);
+            pool = await PoolNamedAsync(poolName, lookup, cancellationToken);
         }
         else
         {

@@ -67,6 +67,15 @@ public abstract partial class VsphereProvider
         return info;
     }
 
+    /// <summary>
+    /// The pool a create or clone names: by inventory path or id (unambiguous: every root pool is named
+    /// Resources), else by its name alone through <paramref name="lookup"/>.
+    /// </summary>
+    private async Task<ManagedObjectReference> PoolNamedAsync(string pool, InventoryLookup lookup, CancellationToken cancellationToken) =>
+        pool.Contains('/', StringComparison.Ordinal) || pool.StartsWith("resgroup-", StringComparison.Ordinal)
+            ? (await PoolTreeAsync(cancellationToken)).Pool(pool, "resource_pool").Obj
+            : lookup.Pool(pool);
+
     private async Task<InventoryTree> PoolTreeAsync(CancellationToken cancellationToken) =>
         await InventoryTree.ReadAsync(Client, await ScopeAsync(cancellationToken), InventoryTree.PoolSpecs, cancellationToken);
 

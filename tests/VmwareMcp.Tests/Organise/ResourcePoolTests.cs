@@ -70,6 +70,19 @@ public sealed class ResourcePoolTests(SimulatedVcenter target) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_vm_created_and_one_cloned_into_a_pool_named_by_path_run_in_it()
+    {
+        using var client = target.Host.CreateClient();
+        var pool = await (await client.PostAsJsonAsync("/api/v1/resource-pools", new { parent = ClusterRoot, name = "path-pool" })).Content.ReadFromJsonAsync<ResourcePoolInfo>(Json.Options);
+
+        var created = await (await client.PostAsJsonAsync("/api/v1/vms", new { vm_label = "by-path-made", resource_pool = pool!.Path, folder = "/DC0/vm" })).Content.ReadFromJsonAsync<VmDetails>(Json.Options);
+        var cloned = await (await client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "by-path-made", destination_label = "by-path-copy", pool = pool.Path })).Content.ReadFromJsonAsync<VmDetails>(Json.Options);
+
+        Assert.Equal(pool.Id, await target.Inspector.VmPoolAsync(created!.Id));
+        Assert.Equal(pool.Id, await target.Inspector.VmPoolAsync(cloned!.Id));
+    }
+
+    [Fact]
     public async Task Deleting_a_pool_moves_its_vms_to_the_parent_once_confirmed()
     {
         await using var mcp = await target.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);

@@ -72,7 +72,7 @@ public sealed class ColdListTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Concurrent_first_lists_make_one_view_between_them()
+    public async Task Concurrent_first_lists_make_one_view_of_each_kind_between_them()
     {
         await _client.GetAsync("/readyz");
         _proxy.Reset();
@@ -80,8 +80,21 @@ public sealed class ColdListTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ListAsync()));
         await ListAsync();
 
-        Assert.Equal(1, _proxy.Count("CreateContainerView"));
+        Assert.Equal(2, _proxy.Count("CreateContainerView")); // VMs and folders.
         Assert.Equal(0, _proxy.Count("DestroyView"));
+    }
+
+    [Fact]
+    public async Task A_vm_moved_into_a_folder_made_behind_our_back_names_that_folder()
+    {
+        await ListAsync(); // The session's views exist before the folder does.
+        var source = (await _inspector.VmNamedAsync("DC0_H0_VM0"))!;
+        var vm = await _inspector.CloneVmAsync(source.Id, "moved-cold");
+        var folder = await _inspector.CreateFolderAsync("cold-folder");
+
+        await _inspector.MoveIntoFolderAsync(folder, vm);
+
+        Assert.Equal("/DC0/vm/cold-folder", (await ListAsync()).Single(v => v.Id == vm).Folder);
     }
 
     [Fact]
