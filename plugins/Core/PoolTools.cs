@@ -35,11 +35,8 @@ internal sealed class PoolTools(ITargetProviders targets, ICallProgress progress
         [Description("Whether the memory reservation may borrow from the parent.")] bool? memory_expandable = null,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).CreateResourcePoolAsync(parent, new ResourcePoolSettings
-        {
-            Name = name, CpuShares = cpu_shares, CpuReservationMhz = cpu_reservation_mhz, CpuLimitMhz = cpu_limit_mhz, CpuExpandable = cpu_expandable,
-            MemoryShares = memory_shares, MemoryReservationMib = memory_reservation_mib, MemoryLimitMib = memory_limit_mib, MemoryExpandable = memory_expandable,
-        }, cancellationToken);
+        await (await targets.GetAsync(target, cancellationToken)).CreateResourcePoolAsync(parent,
+            Settings(name, cpu_shares, cpu_reservation_mhz, cpu_limit_mhz, cpu_expandable, memory_shares, memory_reservation_mib, memory_limit_mib, memory_expandable), cancellationToken);
 
     [Policy(AccessScope.Operate, Subject = "pool", SubjectKind = "resource_pool")]
     [McpServerTool(Name = "update_resource_pool", Title = "Change a resource pool", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -57,11 +54,8 @@ internal sealed class PoolTools(ITargetProviders targets, ICallProgress progress
         [Description("Whether the memory reservation may borrow from the parent.")] bool? memory_expandable = null,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        await (await targets.GetAsync(target, cancellationToken)).UpdateResourcePoolAsync(pool, new ResourcePoolSettings
-        {
-            Name = name, CpuShares = cpu_shares, CpuReservationMhz = cpu_reservation_mhz, CpuLimitMhz = cpu_limit_mhz, CpuExpandable = cpu_expandable,
-            MemoryShares = memory_shares, MemoryReservationMib = memory_reservation_mib, MemoryLimitMib = memory_limit_mib, MemoryExpandable = memory_expandable,
-        }, cancellationToken);
+        await (await targets.GetAsync(target, cancellationToken)).UpdateResourcePoolAsync(pool,
+            Settings(name, cpu_shares, cpu_reservation_mhz, cpu_limit_mhz, cpu_expandable, memory_shares, memory_reservation_mib, memory_limit_mib, memory_expandable), cancellationToken);
 
     [Policy(AccessScope.Admin, Destructive = true, Subject = "pool", SubjectKind = "resource_pool", Preview = typeof(ToolPreviews))]
     [McpServerTool(Name = "delete_resource_pool", Title = "Delete a resource pool", Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -71,4 +65,12 @@ internal sealed class PoolTools(ITargetProviders targets, ICallProgress progress
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).DeleteResourcePoolAsync(pool, progress.For($"deleting resource pool {pool}"), cancellationToken);
+
+    /// <summary>The tools' flat arguments as the contract's settings; create and update take the same ones.</summary>
+    private static ResourcePoolSettings Settings(string? name, string? cpuShares, long? cpuReservation, long? cpuLimit, bool? cpuExpandable,
+        string? memoryShares, long? memoryReservation, long? memoryLimit, bool? memoryExpandable) => new()
+        {
+            Name = name, CpuShares = cpuShares, CpuReservationMhz = cpuReservation, CpuLimitMhz = cpuLimit, CpuExpandable = cpuExpandable,
+            MemoryShares = memoryShares, MemoryReservationMib = memoryReservation, MemoryLimitMib = memoryLimit, MemoryExpandable = memoryExpandable,
+        };
 }
