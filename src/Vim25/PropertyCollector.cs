@@ -158,8 +158,8 @@ public static class PropertyCollector
 
     /// <summary>
     /// The inventory's containers below <paramref name="root"/>, in one RetrievePropertiesEx: folders (of every
-    /// kind), datacenters, compute resources and resource pools, each with what its type's spec names. VMs and
-    /// hosts are passed through on the way but never read, so the answer stays small however many VMs there are.
+    /// kind, through the session's kept folder view), datacenters, compute resources and resource pools, each with
+    /// what its type's spec names. No VM is passed on the way, so it costs the same however many VMs there are.
     /// </summary>
     /// <param name="client">The session.</param>
     /// <param name="root">Where to start; null for the root folder.</param>
@@ -168,9 +168,25 @@ public static class PropertyCollector
     public static async Task<List<ObjectContent>> RetrieveContainersAsync(this VimClient client, ManagedObjectReference? root, IReadOnlyCollection<PropertySpec> specs, CancellationToken cancellationToken)
     {
         var start = root ?? (await client.GetServiceContentAsync(cancellationToken)).RootFolder;
-        var results = new List<ObjectContent>();
-        await client.RetrieveAsync(specs, w => ContainerObjects(w, start), results.Add, cancellationToken);
-        return results;
+        for (var attempt = 1; ; attempt++)
+        {
+            // Folders through the session's kept folder view, as the VM list reads them: a walk of the VM folders passes every VM.
+            var folders = await client.Views.GetAsync(start, "Folder", cancellationToken);
+            var results = new List<ObjectContent>();
+            try
+            {
+                await client.RetrieveAsync(specs, w =>
+                {
+                    ContainerObjects(w, start, vmFolders: false);
+                    ViewObjects(w, folders);
+                }, results.Add, cancellationToken);
+                return results;
+            }
+            catch (HypervisorException ex) when (ex.Fault == "ManagedObjectNotFound" && attempt == 1)
+            {
+                await client.Views.ForgetAsync(start, "Folder", folders); // The view went with a renewed session.
+            }
+        }
     }
 
     /// <summary>The objects in a container view.</summary>

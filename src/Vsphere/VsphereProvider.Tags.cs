@@ -87,7 +87,7 @@ public abstract partial class VsphereProvider
     {
         var type = TaggableTypes.GetValueOrDefault(objectType ?? string.Empty)
             ?? throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"object_type must be vm, host, datastore or network, got '{objectType}'");
-        var found = (await TagCatalogAsync(fresh: true, cancellationToken)).Tag(tag, "tag");
+        var found = await TagNamedAsync(tag, cancellationToken);
         var id = await TaggableIdAsync(type, obj, cancellationToken);
         var vapi = await VapiAsync(cancellationToken);
         await vapi.CallAsync(HttpMethod.Post, $"com/vmware/cis/tagging/tag-association/id:{Uri.EscapeDataString(found.Id)}?~action={(attach ? "attach" : "detach")}",
@@ -131,11 +131,10 @@ public abstract partial class VsphereProvider
     /// <summary>The ids of the VMs carrying every one of <paramref name="tags"/>.</summary>
     private async Task<HashSet<string>> VmsTaggedAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
-        var catalog = await TagCatalogAsync(fresh: true, cancellationToken);
         HashSet<string>? tagged = null;
         foreach (var tag in tags)
         {
-            var found = catalog.Tag(tag, "tag");
+            var found = await TagNamedAsync(tag, cancellationToken);
             var objects = await (await VapiAsync(cancellationToken)).CallAsync(HttpMethod.Post, $"com/vmware/cis/tagging/tag-association/id:{Uri.EscapeDataString(found.Id)}?~action=list-attached-objects", new JsonObject(), cancellationToken);
             var vms = objects?.AsArray().Where(o => o?["type"]?.GetValue<string>() == "VirtualMachine").Select(o => o!["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
             tagged = tagged is null ? vms : [.. tagged.Intersect(vms)];
@@ -155,6 +154,15 @@ public abstract partial class VsphereProvider
     private HypervisorException Missing(string kind) => new(HypervisorErrorKind.NotFound, $"object: no {kind} by that id or name on target '{Target.Name}'");
 
     private static JsonObject TagTarget(string type, string id) => new() { ["id"] = id, ["type"] = type };
+
+    /// <summary>A tag by <c>category:tag</c> or id, from the names read in the last minute, read again only when they lack it.</summary>
+    private async Task<TagInfo> TagNamedAsync(string tag, CancellationToken cancellationToken)
+    {
+        var names = await TagCatalogAsync(fresh: false, cancellationToken);
+        var split = tag?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        var known = names.Tags.Any(t => t.Id == tag || (split > 0 && TagCatalog.NameOf(t) == $"{tag![..split].Trim()}:{tag[(split + 1)..].Trim()}"));
+        return (known ? names : await TagCatalogAsync(fresh: true, cancellationToken)).Tag(tag, "tag");
+    }
 
     private async Task<TagCatalog> TagCatalogAsync(bool fresh, CancellationToken cancellationToken)
     {
