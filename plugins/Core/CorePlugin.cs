@@ -26,6 +26,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<PoolTools>(ContractJson.Options)
             .WithTools<AttributeTools>(ContractJson.Options)
             .WithTools<TagTools>(ContractJson.Options)
+            .WithTools<DeviceTools>(ContractJson.Options)
             .WithTools<OperationsTools>(ContractJson.Options)
             .WithTools<TriageTools>(ContractJson.Options)
             .WithTools<ChangeTools>(ContractJson.Options)
@@ -46,6 +47,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
         PoolRoutes.Map(api);
         AttributeRoutes.Map(api);
         TagRoutes.Map(api);
+        DeviceRoutes.Map(api);
         OperationsRoutes.Map(api);
     }
 }

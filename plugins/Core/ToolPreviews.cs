@@ -41,6 +41,9 @@ internal sealed class ToolPreviews(ITargetProviders targets, Abstractions.Operat
             "delete_folder" => await InventoryContainers.DeletePreviewAsync(provider, Required(arguments, "folder"), Flag(arguments, "force"), cancellationToken),
             "delete_resource_pool" => await InventoryContainers.DeletePoolPreviewAsync(provider, Required(arguments, "pool"), cancellationToken),
             "remove_custom_attribute" => await InventoryContainers.RemoveAttributePreviewAsync(provider, Required(arguments, "name"), cancellationToken),
+            "remove_vm_disk" => await DevicePreviews.RemoveDiskAsync(provider, Required(arguments, "vm"), Required(arguments, "disk"), Flag(arguments, "delete_file"), cancellationToken),
+            "remove_vm_nic" => await DevicePreviews.RemoveNicAsync(provider, Required(arguments, "vm"), Required(arguments, "nic"), cancellationToken),
+            "upgrade_vm_hardware" => await DevicePreviews.UpgradeAsync(provider, Required(arguments, "vm"), Text(arguments, "version"), cancellationToken),
             "set_maintenance_mode" => await ActionPreviews.MaintenanceAsync(provider, Required(arguments, "host"), Flag(arguments, "enter"), cancellationToken),
             _ => throw new InvalidOperationException($"{nameof(ToolPreviews)} has no preview for '{tool}'"),
         };

@@ -85,6 +85,16 @@ public sealed class SoapWriter
         return this;
     }
 
+    /// <summary>
+    /// An element as a response carried it, children and <c>xsi:type</c> included: for an edit that must
+    /// send a device back whole, changed only where the caller writes its own elements instead.
+    /// </summary>
+    public SoapWriter Copy(System.Xml.Linq.XElement element)
+    {
+        element.WriteTo(_xml);
+        return this;
+    }
+
     /// <summary>A text element with an <c>xsi:type</c> (for <c>anyType</c> slots such as OptionValue.value).</summary>
     public SoapWriter TypedText(string name, string xsiType, string value)
     {

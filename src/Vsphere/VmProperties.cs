@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using VmwareMcp.Abstractions.Vms;
 using VmwareMcp.Vim25;
+using VmwareMcp.Vsphere.Devices;
 
 namespace VmwareMcp.Vsphere;
 
@@ -18,7 +19,7 @@ internal static class VmProperties
         "name", "runtime.powerState", "config.template", "config.guestId", "config.guestFullName", "config.hardware.numCPU",
         "config.hardware.memoryMB", "config.uuid", "config.instanceUuid", "guest.ipAddress", "guest.hostName",
         "guest.toolsRunningStatus", "runtime.host", "datastore", "config.hardware.device", "config.annotation", "snapshot",
-        "resourcePool", "parent", "customValue",
+        "resourcePool", "parent", "customValue", "config.version",
     ];
 
     /// <summary>The list row of <paramref name="vm"/>, placed by <paramref name="hosts"/> and <paramref name="tree"/>.</summary>
@@ -52,6 +53,7 @@ internal static class VmProperties
     {
         var host = vm.Ref("runtime.host");
         var devices = vm["config.hardware.device"]?.Elements().ToList() ?? [];
+        var list = new DeviceList(devices);
         var snapshotInfo = vm["snapshot"];
         return new VmDetails
         {
@@ -74,16 +76,31 @@ internal static class VmProperties
             ResourcePool = tree.PathOf(vm.Ref("resourcePool")),
             Attributes = attributes.Name(vm["customValue"]),
             Datastores = vm.Refs("datastore").Select(d => names.GetValueOrDefault(d, d.Value)).ToList(),
-            Disks = devices.Where(d => Vim.TypeOf(d) == "VirtualDisk").Select(d => ToDisk(d, names)).ToList(),
-            Nics = devices.Where(d => d.Element(VimNamespaces.V + "macAddress") is not null || Vim.TypeOf(d).StartsWith("VirtualE1000", StringComparison.Ordinal) || Vim.TypeOf(d).StartsWith("VirtualVmxnet", StringComparison.Ordinal))
-                .Select(d => ToNic(d, names, portgroupNames)).ToList(),
+            Disks = list.Disks.Select(d => ToDisk(d, list, names)).ToList(),
+            Nics = list.Nics.Select(d => ToNic(d, names, portgroupNames)).ToList(),
+            Controllers = list.Controllers.Select(c => new VmController
+            {
+                Key = DeviceList.Key(c),
+                Label = DeviceList.Label(c),
+                Type = DeviceKinds.ControllerName(Vim.TypeOf(c)),
+                BusNumber = (int)(Vim.Long(c.Element(VimNamespaces.V + "busNumber")) ?? 0),
+                Devices = devices.Count(d => DeviceList.ControllerKey(d) == DeviceList.Key(c)),
+            }).ToList(),
+            Cdroms = list.Cdroms.Select(d => new VmCdrom
+            {
+                Key = DeviceList.Key(d),
+                Label = DeviceList.Label(d),
+                Iso = CdromChanges.IsoOf(d),
+                Connected = Vim.Path(d, "connectable.connected")?.Value == "true",
+            }).ToList(),
+            HardwareVersion = vm.Text("config.version"),
             Annotation = NullIfEmpty(vm.Text("config.annotation")),
             Snapshots = Snapshots.Flatten(snapshotInfo),
             CurrentSnapshot = Vim.Ref(snapshotInfo?.Element(VimNamespaces.V + "currentSnapshot"))?.Value,
         };
     }
 
-    private static VmDisk ToDisk(XElement disk, IReadOnlyDictionary<ManagedObjectReference, string> names)
+    private static VmDisk ToDisk(XElement disk, DeviceList list, IReadOnlyDictionary<ManagedObjectReference, string> names)
     {
         var backing = disk.Element(VimNamespaces.V + "backing");
         var bytes = Vim.Long(disk.Element(VimNamespaces.V + "capacityInBytes")) ?? (Vim.Long(disk.Element(VimNamespaces.V + "capacityInKB")) ?? 0) * 1024;
@@ -93,7 +110,15 @@ internal static class VmProperties
             Vim.Path(disk, "deviceInfo.label")?.Value ?? "disk",
             Math.Round(bytes / (1024.0 * 1024 * 1024), 2),
             fileName,
-            datastore is null ? DatastoreOfPath(fileName) : names.GetValueOrDefault(datastore.Value, datastore.Value.Value));
+            datastore is null ? DatastoreOfPath(fileName) : names.GetValueOrDefault(datastore.Value, datastore.Value.Value))
+        {
+            Key = DeviceList.Key(disk),
+            Controller = DeviceList.ControllerKey(disk) is { } controller && list.ByKey(controller) is { } c ? DeviceList.Label(c) : null,
+            UnitNumber = DeviceList.Unit(disk),
+            Provisioning = Vim.TypeOf(backing ?? disk) != "VirtualDiskFlatVer2BackingInfo" ? null
+                : Vim.Text(backing, "thinProvisioned") == "true" ? "thin"
+                : Vim.Text(backing, "eagerlyScrub") == "true" ? "eager_zeroed" : "thick",
+        };
     }
 
     private static VmNic ToNic(XElement nic, IReadOnlyDictionary<ManagedObjectReference, string> names, IReadOnlyDictionary<string, string> portgroupNames)
@@ -108,7 +133,11 @@ internal static class VmProperties
             Vim.Path(nic, "deviceInfo.label")?.Value ?? "nic",
             networkName,
             Vim.Text(nic, "macAddress"),
-            Vim.Path(nic, "connectable.connected")?.Value == "true");
+            Vim.Path(nic, "connectable.connected")?.Value == "true")
+        {
+            Key = DeviceList.Key(nic),
+            AdapterType = DeviceKinds.AdapterName(Vim.TypeOf(nic)),
+        };
     }
 
     /// <summary>The datastore name in a datastore path (<c>[ds1] vm/vm.vmdk</c> → <c>ds1</c>).</summary>

@@ -1,4 +1,5 @@
 using VmwareMcp.Vim25;
+using VmwareMcp.Vsphere.Devices;
 
 namespace VmwareMcp.Vsphere;
 
@@ -54,21 +55,13 @@ internal static class VmSpecs
             var nicKey = key--;
             w.Element("deviceChange", null, change => change
                 .Text("operation", "add")
-                .Element("device", "VirtualVmxnet3", nic => nic
-                    .Number("key", nicKey)
-                    .Element("backing", network.PortgroupKey is null ? "VirtualEthernetCardNetworkBackingInfo" : "VirtualEthernetCardDistributedVirtualPortBackingInfo", backing =>
-                    {
-                        if (network.PortgroupKey is null)
-                        {
-                            backing.Text("deviceName", network.Name).Ref("network", network.Ref);
-                        }
-                        else
-                        {
-                            backing.Element("port", null, port => port.Text("switchUuid", network.SwitchUuid).Text("portgroupKey", network.PortgroupKey));
-                        }
-                    })
-                    .Element("connectable", null, c => c.Bool("startConnected", true).Bool("allowGuestControl", true).Bool("connected", true))
-                    .Text("addressType", "generated")));
+                .Element("device", "VirtualVmxnet3", nic =>
+                {
+                    nic.Number("key", nicKey);
+                    DeviceSpecs.NicBacking(nic, network);
+                    DeviceSpecs.Connectable(nic, true);
+                    nic.Text("addressType", "generated");
+                }));
         }
 
         var disks = vm.ExistingDisks.Select(path => (Path: path, NewKb: 0L)).ToList();

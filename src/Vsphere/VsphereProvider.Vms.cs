@@ -75,7 +75,7 @@ public abstract partial class VsphereProvider
     }
 
     /// <summary>Reads a VM's details in two calls: the VM, then the host, cluster, folder, pool, datastores and networks it names.</summary>
-    protected async Task<VmDetails> ReadDetailsAsync(ManagedObjectReference vmRef, CancellationToken cancellationToken)
+    protected internal async Task<VmDetails> ReadDetailsAsync(ManagedObjectReference vmRef, CancellationToken cancellationToken)
     {
         var vm = await Client.RetrieveOneAsync(vmRef, VmProperties.Details, cancellationToken)
             ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"VM '{vmRef.Value}' no longer exists on target '{Target.Name}'");

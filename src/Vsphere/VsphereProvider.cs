@@ -33,10 +33,13 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     protected ILogger Logger { get; }
 
     /// <summary>The vim25 session with the target.</summary>
-    protected VimClient Client { get; }
+    protected internal VimClient Client { get; }
 
     /// <inheritdoc />
     public TargetOptions Target => Client.Target;
+
+    /// <inheritdoc />
+    public Abstractions.Devices.IVmDevices? Devices => field ??= new Devices.VsphereVmDevices(this);
 
     /// <summary>The <c>about.apiType</c> this provider serves.</summary>
     protected abstract string ApiType { get; }
@@ -73,7 +76,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     }
 
     /// <summary>The datacenter to work in: resource_datacenter, or the first one.</summary>
-    protected async Task<Datacenter> DatacenterAsync(CancellationToken cancellationToken)
+    protected internal async Task<Datacenter> DatacenterAsync(CancellationToken cancellationToken)
     {
         if (_datacenter is not null)
         {
@@ -96,7 +99,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
 
     /// <summary>Finds a VM by managed object id or exact name.</summary>
     /// <exception cref="HypervisorException">NotFound, or Conflict when several VMs share the name.</exception>
-    protected async Task<ManagedObjectReference> ResolveVmAsync(string vm, CancellationToken cancellationToken)
+    protected internal async Task<ManagedObjectReference> ResolveVmAsync(string vm, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(vm))
         {
@@ -160,7 +163,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     }
 
     /// <summary>After our own change, puts the object's (a VM's, folder's or pool's) new state in the cache before the caller is answered.</summary>
-    protected async Task WriteThroughAsync(ManagedObjectReference vm, CancellationToken cancellationToken)
+    protected internal async Task WriteThroughAsync(ManagedObjectReference vm, CancellationToken cancellationToken)
     {
         if (_live is null)
         {

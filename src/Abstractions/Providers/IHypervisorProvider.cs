@@ -31,6 +31,9 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <summary>Performance metrics, when the provider offers them; null otherwise. By default, the provider itself when it implements <see cref="IMetricsSource"/>.</summary>
     IMetricsSource? Metrics => this as IMetricsSource;
 
+    /// <summary>A VM's disks, NICs, CD-ROM and hardware version after creation, when the provider can change them; null otherwise. Since 2.5.</summary>
+    Devices.IVmDevices? Devices => this as Devices.IVmDevices;
+
     /// <summary>The state of a live inventory cache, when the provider keeps one; null otherwise.</summary>
     IInventoryCacheStatus? InventoryCache => this as IInventoryCacheStatus;
 

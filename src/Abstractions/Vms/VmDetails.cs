@@ -69,6 +69,15 @@ public sealed record VmDetails
     /// <summary>Network adapters.</summary>
     public IReadOnlyList<VmNic> Nics { get; init; } = [];
 
+    /// <summary>Disk controllers (SCSI, SATA, NVMe, IDE) and how full each is. Since 2.5.</summary>
+    public IReadOnlyList<VmController> Controllers { get; init; } = [];
+
+    /// <summary>CD-ROM drives and their media. Since 2.5.</summary>
+    public IReadOnlyList<VmCdrom> Cdroms { get; init; } = [];
+
+    /// <summary>The virtual hardware version, for example <c>vmx-13</c>. Since 2.5.</summary>
+    public string? HardwareVersion { get; init; }
+
     /// <summary>The notes field.</summary>
     public string? Annotation { get; init; }
 

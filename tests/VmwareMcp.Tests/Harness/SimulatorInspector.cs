@@ -9,7 +9,7 @@ namespace VmwareMcp.Tests.Harness;
 /// Reads and changes the simulator behind our back with raw SOAP text and XDocument: an independent
 /// path that shares no code with the product's vim25 client, so assertions do not trust what they test.
 /// </summary>
-public sealed class SimulatorInspector : IDisposable
+public sealed partial class SimulatorInspector : IDisposable
 {
     private static readonly XNamespace V = "urn:vim25";
     private static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";

@@ -99,6 +99,8 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
     [InlineData("/api/v1/vms/clone")]
     [InlineData("/api/v1/vms/delete")]
     [InlineData("/api/v1/vms/power")]
+    [InlineData("/api/v1/vms/DC0_H0_VM0/disks")]
+    [InlineData("/api/v1/vms/DC0_H0_VM0/nics")]
     public async Task Malformed_bodies_are_400_problems(string path)
     {
         using var client = target.Host.CreateClient();
@@ -127,6 +129,9 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
     [InlineData("GET", "/api/v1/datastores/{0}/files")]
     [InlineData("GET", "/api/v1/datastores/LocalDS_0/files?folder={0}&pattern={0}")]
     [InlineData("POST", "/api/v1/tasks/{0}/cancel")]
+    [InlineData("DELETE", "/api/v1/vms/DC0_H0_VM0/disks/{0}?dry_run=true")]
+    [InlineData("DELETE", "/api/v1/vms/DC0_H0_VM0/nics/{0}?dry_run=true")]
+    [InlineData("POST", "/api/v1/vms/{0}/upgrade?dry_run=true")]
     public async Task Hostile_values_in_the_url_are_4xx_never_5xx(string method, string template)
     {
         using var client = target.Host.CreateClient();
@@ -154,6 +159,7 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         "list_resource_pools", "create_resource_pool", "update_resource_pool", "delete_resource_pool",
         "list_custom_attributes", "define_custom_attribute", "remove_custom_attribute", "set_vm_attribute",
         "list_tag_categories", "create_tag_category", "delete_tag_category", "list_tags", "create_tag", "delete_tag", "attach_tag", "detach_tag",
+        "add_vm_disk", "resize_vm_disk", "remove_vm_disk", "add_vm_nic", "update_vm_nic", "remove_vm_nic", "mount_vm_iso", "eject_vm_iso", "upgrade_vm_hardware",
     ];
 
     [Theory]

@@ -65,7 +65,9 @@ public abstract partial class FrontDoorSuite<TFixture>(TFixture fixture) : Front
         var byId = await ReadAsync<VmDetails>(await Client.GetAsync($"/api/v1/vms/{expected.Id}"));
 
         Assert.Equal(expected.Id, byName.Id);
-        Assert.Equal(byName, byId with { Snapshots = byName.Snapshots, Datastores = byName.Datastores, Disks = byName.Disks, Nics = byName.Nics, Attributes = byName.Attributes, Tags = byName.Tags });
+        Assert.Equal(byName, byId with { Snapshots = byName.Snapshots, Datastores = byName.Datastores, Disks = byName.Disks, Nics = byName.Nics, Attributes = byName.Attributes, Tags = byName.Tags, Controllers = byName.Controllers, Cdroms = byName.Cdroms });
+        Assert.Equal(byName.Controllers, byId.Controllers);
+        Assert.Equal(byName.Disks, byId.Disks);
         Assert.Equal(byName.Attributes, byId.Attributes);
         Assert.Equal(expected.NumCpu, byName.NumCpu);
         Assert.Equal(expected.MemoryMb, byName.MemoryMib);
