@@ -27,6 +27,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<AttributeTools>(ContractJson.Options)
             .WithTools<TagTools>(ContractJson.Options)
             .WithTools<DeviceTools>(ContractJson.Options)
+            .WithTools<GuestTools>(ContractJson.Options)
             .WithTools<OperationsTools>(ContractJson.Options)
             .WithTools<TriageTools>(ContractJson.Options)
             .WithTools<ChangeTools>(ContractJson.Options)
@@ -48,6 +49,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
         AttributeRoutes.Map(api);
         TagRoutes.Map(api);
         DeviceRoutes.Map(api);
+        GuestRoutes.Map(api);
         OperationsRoutes.Map(api);
     }
 }

@@ -96,13 +96,14 @@ internal sealed class VmTools(ITargetProviders targets, ICallProgress progress)
         [Description("Host name; default chosen by vSphere.")] string? host = null,
         [Description("Power the copy on.")] bool power_on = false,
         [Description("Make the copy a template.")] bool as_template = false,
+        [Description("A guest customization the copy takes at its first power-on (vCenter): as customize_vm's. Passwords are never logged, audited or returned.")] Abstractions.Guest.GuestCustomization? customization = null,
         [Description(ToolHelp.Target)] string? target = null,
         CancellationToken cancellationToken = default) =>
         await (await targets.GetAsync(target, cancellationToken)).CloneVmAsync(
             new CloneVmRequest
             {
                 SourceIdentifier = source_identifier, DestinationLabel = destination_label, Datastore = datastore, Pool = pool,
-                Host = host, PowerOn = power_on, AsTemplate = as_template,
+                Host = host, PowerOn = power_on, AsTemplate = as_template, Customization = customization,
             },
             progress.For($"cloning {source_identifier} to {destination_label}"),
             cancellationToken);

@@ -17,7 +17,8 @@ public sealed record ServiceContent(
     ManagedObjectReference? SearchIndex,
     ManagedObjectReference? AlarmManager,
     EndpointInfo About,
-    ManagedObjectReference? CustomFieldsManager = null)
+    ManagedObjectReference? CustomFieldsManager = null,
+    ManagedObjectReference? CustomizationSpecManager = null)
 {
     /// <summary>Whether the endpoint is a vCenter (<c>VirtualCenter</c>) rather than a standalone host (<c>HostAgent</c>).</summary>
     public bool IsVCenter => About.ApiType == "VirtualCenter";
@@ -42,6 +43,7 @@ public sealed record ServiceContent(
                 Vim.Text(about, "apiVersion") ?? "unknown",
                 Vim.Text(about, "fullName") ?? "unknown",
                 Vim.Text(about, "instanceUuid")),
-            Vim.Ref(returnValue.Element(VimNamespaces.V + "customFieldsManager")));
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "customFieldsManager")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "customizationSpecManager")));
     }
 }

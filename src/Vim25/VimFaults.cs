@@ -15,7 +15,7 @@ public static class VimFaults
             "ManagedObjectNotFound" or "NotFound" or "FileNotFound" => HypervisorErrorKind.NotFound,
             "DuplicateName" or "FileAlreadyExists" or "AlreadyExists" or "InvalidPowerState" or "InvalidState" or "TaskInProgress"
                 or "ConcurrentAccess" or "ResourceInUse" or "SnapshotFault" or "InvalidSnapshotFormat" or "HostConfigFault"
-                or "InsufficientResourcesFault" or "NoDiskSpace" or "VmConfigFault" => HypervisorErrorKind.Conflict,
+                or "InsufficientResourcesFault" or "NoDiskSpace" or "VmConfigFault" or "NicSettingMismatch" or "CustomizationPending" => HypervisorErrorKind.Conflict,
             "InvalidArgument" or "InvalidName" or "InvalidDatastorePath" or "InvalidRequest" or "InvalidType" or "InvalidProperty"
                 or "InvalidDeviceSpec" or "InvalidDatastore" or "OutOfBounds" => HypervisorErrorKind.InvalidArgument,
             "NotSupported" or "NotImplemented" or "MethodNotFound" => HypervisorErrorKind.NotSupported,

@@ -27,6 +27,11 @@ public abstract partial class VsphereProvider
             throw NotOnThisKind("placing a clone on another host");
         }
 
+        if (request.Customization is not null)
+        {
+            throw NotOnThisKind("Guest customization");
+        }
+
         var content = await ContentAsync(cancellationToken);
         var source = await ResolveVmAsync(request.SourceIdentifier, cancellationToken);
         var info = await Client.RetrieveOneAsync(source, ["name", "runtime.powerState", "config.guestId", "config.hardware.numCPU", "config.hardware.memoryMB", "config.hardware.device", "config.files.vmPathName", "resourcePool"], cancellationToken)

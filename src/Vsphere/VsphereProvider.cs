@@ -41,6 +41,9 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     /// <inheritdoc />
     public Abstractions.Devices.IVmDevices? Devices => field ??= new Devices.VsphereVmDevices(this);
 
+    /// <inheritdoc />
+    public Abstractions.Guest.IGuestCustomizer? Guest => field ??= new Guest.VsphereGuestCustomizer(this);
+
     /// <summary>The <c>about.apiType</c> this provider serves.</summary>
     protected abstract string ApiType { get; }
 
@@ -57,7 +60,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     }
 
     /// <summary>The ServiceContent, after checking the endpoint is of the kind this provider serves.</summary>
-    protected async Task<ServiceContent> ContentAsync(CancellationToken cancellationToken)
+    protected internal async Task<ServiceContent> ContentAsync(CancellationToken cancellationToken)
     {
         var content = await Client.GetServiceContentAsync(cancellationToken);
         if (!_kindChecked)
@@ -130,7 +133,7 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     }
 
     /// <summary>Throws the contract's "not on this kind of endpoint" error.</summary>
-    protected HypervisorException NotOnThisKind(string what) =>
+    protected internal HypervisorException NotOnThisKind(string what) =>
         new(HypervisorErrorKind.NotSupported, $"{what} is not supported on target '{Target.Name}', a standalone ESXi host; it needs a vCenter");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not remove {Folder} after a failed clone; remove it by hand: {Reason}")]

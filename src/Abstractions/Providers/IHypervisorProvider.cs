@@ -34,6 +34,9 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <summary>A VM's disks, NICs, CD-ROM and hardware version after creation, when the provider can change them; null otherwise. Since 2.5.</summary>
     Devices.IVmDevices? Devices => this as Devices.IVmDevices;
 
+    /// <summary>Guest customization and waiting for a guest, when the provider offers them; null otherwise. Since 2.5.</summary>
+    Guest.IGuestCustomizer? Guest => this as Guest.IGuestCustomizer;
+
     /// <summary>The state of a live inventory cache, when the provider keeps one; null otherwise.</summary>
     IInventoryCacheStatus? InventoryCache => this as IInventoryCacheStatus;
 

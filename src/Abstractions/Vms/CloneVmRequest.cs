@@ -23,4 +23,7 @@ public sealed record CloneVmRequest
 
     /// <summary>Make the copy a template.</summary>
     public bool AsTemplate { get; init; }
+
+    /// <summary>A guest customization the copy takes at its first power-on; null copies the guest as it is. Since 2.5.</summary>
+    public Guest.GuestCustomization? Customization { get; init; }
 }

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace VmwareMcp.Tests.Harness;
 
-/// <summary>A VM's devices and hardware version, read from the simulator's own XML.</summary>
+/// <summary>A VM's devices, hardware version and guest, read from the simulator's own XML.</summary>
 public sealed partial class SimulatorInspector
 {
     /// <summary>One virtual device as the simulator keeps it; members a device type lacks are null.</summary>
@@ -48,6 +48,14 @@ public sealed partial class SimulatorInspector
     {
         await EnsureLoginAsync();
         await WaitTaskAsync((await CallAsync("ReconfigVM_Task", "VirtualMachine", vmId, $"<spec><version>{version}</version></spec>")).Element(V + "returnval")!.Value);
+    }
+
+    /// <summary>What the guest reports: host name and primary IP address (empty when none).</summary>
+    public async Task<(string HostName, string IpAddress)> GuestAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        var props = await RetrieveObjectAsync("VirtualMachine", vmId, ["guest.hostName", "guest.ipAddress"]);
+        return (props.GetValueOrDefault("guest.hostName")?.Value ?? string.Empty, props.GetValueOrDefault("guest.ipAddress")?.Value ?? string.Empty);
     }
 
     private static long? Long(XElement? element) => element is null ? null : long.Parse(element.Value, System.Globalization.CultureInfo.InvariantCulture);

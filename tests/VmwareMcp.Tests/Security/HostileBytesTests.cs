@@ -64,6 +64,7 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         ("POST", $"/api/v1/vms/{Vm}/disks", """{"size_gb":1,"controller":"SPOIL"}"""),
         ("PATCH", $"/api/v1/vms/{Vm}/nics/x", """{"network":"SPOIL"}"""),
         ("PUT", $"/api/v1/vms/{Vm}/cdrom", """{"iso":"SPOIL"}"""),
+        ("POST", $"/api/v1/vms/{Vm}/customize", """{"os":"linux","host_name":"SPOIL"}"""),
     ];
 
     [Theory]
@@ -126,6 +127,7 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         { "lone surrogate in set_vm_attribute's value", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"set_vm_attribute","arguments":{"vm":"DC0_H0_VM0","name":"a","value":"\ud800"}}}""" },
         { "lone surrogate in attach_tag's tag", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"attach_tag","arguments":{"tag":"c:\udc00","object":"DC0_H0_VM0"}}}""" },
         { "lone surrogate in add_vm_disk's controller", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"add_vm_disk","arguments":{"vm":"DC0_H0_VM0","size_gb":1,"controller":"\ud800"}}}""" },
+        { "lone surrogate in customize_vm's host name", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"customize_vm","arguments":{"vm":"DC0_H0_VM0","customization":{"os":"linux","host_name":"\ud800"}}}}""" },
         { "lone surrogate in mount_vm_iso's iso", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"mount_vm_iso","arguments":{"vm":"DC0_H0_VM0","iso":"[LocalDS_0] \udc00.iso"}}}""" },
         { "raw invalid UTF-8 in update_vm_nic's network", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"update_vm_nic\",\"arguments\":{\"vm\":\"DC0_H0_VM0\",\"nic\":\"x\",\"network\":\"\\xff\"}}}" },
         { "raw invalid UTF-8 in list_vms's folder", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"list_vms\",\"arguments\":{\"folder\":\"\\xff\"}}}" },
