@@ -79,6 +79,8 @@ foreach (var cache in new[] { false, true })
     await app.StopAsync();
 }
 
+var (cloneSeconds, cloneSoap) = await CustomizedClone.MeasureAsync(Token);
+rows.Add(("customized clone to an answering guest (clone, customize, power on, wait)", $"{cloneSeconds:0.00} s, {cloneSoap} SOAP calls"));
 rows.Add(("process RSS at the end (bench + host)", $"{Environment.WorkingSet / (1024 * 1024)} MiB"));
 Console.WriteLine();
 Console.WriteLine($"VmwareMcp benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
