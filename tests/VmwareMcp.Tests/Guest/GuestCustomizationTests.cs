@@ -14,13 +14,7 @@ namespace VmwareMcp.Tests.Guest;
 /// </summary>
 public sealed class GuestCustomizationTests(SimulatedVcenter target) : IClassFixture<SimulatedVcenter>
 {
-    private async Task<VmDetails> NewVmAsync(string name)
-    {
-        using var client = target.Host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/vms", new { vm_label = name, target_net = "VM Network" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<VmDetails>(Json.Options))!;
-    }
+    private Task<VmDetails> NewVmAsync(string name) => target.Host.CreateVmAsync(new { vm_label = name, target_net = "VM Network" });
 
     [Fact]
     public async Task A_linux_customization_gives_the_guest_its_host_name_and_fixed_address_at_power_on()

@@ -10,13 +10,7 @@ namespace VmwareMcp.Tests.Hardware;
 /// <summary>Disks added, grown and removed after creation, over MCP and REST, read back from vcsim's own device list.</summary>
 public sealed class VmDiskTests(SimulatedVcenter target) : IClassFixture<SimulatedVcenter>
 {
-    private async Task<VmDetails> NewVmAsync(string name, int diskGb = 0)
-    {
-        using var client = target.Host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/vms", new { vm_label = name, disk_gb = diskGb });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<VmDetails>(Json.Options))!;
-    }
+    private Task<VmDetails> NewVmAsync(string name, int diskGb = 0) => target.Host.CreateVmAsync(new { vm_label = name, disk_gb = diskGb });
 
     [Fact]
     public async Task An_added_disk_is_thin_of_the_size_asked_on_a_new_scsi_controller()

@@ -10,13 +10,7 @@ namespace VmwareMcp.Tests.Hardware;
 /// <summary>Network adapters, CD-ROM media and the hardware version changed after creation, read back from vcsim's own device list.</summary>
 public sealed class VmNicAndCdromTests(SimulatedVcenter target) : IClassFixture<SimulatedVcenter>
 {
-    private async Task<VmDetails> NewVmAsync(string name)
-    {
-        using var client = target.Host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/vms", new { vm_label = name, target_net = "VM Network" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<VmDetails>(Json.Options))!;
-    }
+    private Task<VmDetails> NewVmAsync(string name) => target.Host.CreateVmAsync(new { vm_label = name, target_net = "VM Network" });
 
     [Fact]
     public async Task An_added_nic_is_on_the_network_asked_with_a_mac()
