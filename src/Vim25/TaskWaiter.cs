@@ -19,80 +19,47 @@ public static class TaskWaiter
     /// <exception cref="HypervisorException">The task failed: its fault, translated.</exception>
     public static async Task<XElement?> WaitForTaskAsync(this VimClient client, ManagedObjectReference task, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var content = await client.GetServiceContentAsync(cancellationToken);
-        var collector = (await client.InvokeAsync("CreatePropertyCollector", content.PropertyCollector, null, cancellationToken)).Select(Vim.Ref).Single()!.Value;
-        try
+        await using var collector = await PrivateCollector.CreateAsync(client, task, "Task", ["info.state", "info.progress", "info.error", "info.result"], cancellationToken);
+        string? state = null;
+        XElement? result = null;
+        XElement? error = null;
+        var lastProgress = -1;
+        while (state is not ("success" or "error"))
         {
-            await client.InvokeAsync("CreateFilter", collector, w => w
-                .Element("spec", null, spec => spec
-                    .Element("propSet", null, p => p.Text("type", "Task").Text("pathSet", "info.state").Text("pathSet", "info.progress").Text("pathSet", "info.error").Text("pathSet", "info.result"))
-                    .Element("objectSet", null, o => o.Ref("obj", task).Bool("skip", false)))
-                .Bool("partialUpdates", false), cancellationToken);
-
-            var version = string.Empty;
-            string? state = null;
-            XElement? result = null;
-            XElement? error = null;
-            var lastProgress = -1;
-            while (state is not ("success" or "error"))
+            foreach (var (name, val) in await collector.WaitAsync(MaxWaitSeconds, cancellationToken))
             {
-                var updates = await client.InvokeAsync("WaitForUpdatesEx", collector, w => w
-                    .Text("version", version)
-                    .Element("options", null, o => o.Number("maxWaitSeconds", MaxWaitSeconds)), cancellationToken);
-                var updateSet = updates.FirstOrDefault();
-                if (updateSet is null)
+                switch (name)
                 {
-                    continue; // maxWaitSeconds passed without a change.
-                }
-
-                version = Vim.Text(updateSet, "version") ?? version;
-                foreach (var change in updateSet.Descendants(VimNamespaces.V + "changeSet"))
-                {
-                    var val = change.Element(VimNamespaces.V + "val");
-                    switch (Vim.Text(change, "name"))
-                    {
-                        case "info.state":
-                            state = val?.Value;
-                            break;
-                        case "info.progress" when Vim.Long(val) is { } percent && percent != lastProgress:
-                            lastProgress = (int)percent;
-                            progress?.Report(lastProgress);
-                            break;
-                        case "info.error":
-                            error = val;
-                            break;
-                        case "info.result":
-                            result = val;
-                            break;
-                    }
+                    case "info.state":
+                        state = val?.Value;
+                        break;
+                    case "info.progress" when Vim.Long(val) is { } percent && percent != lastProgress:
+                        lastProgress = (int)percent;
+                        progress?.Report(lastProgress);
+                        break;
+                    case "info.error":
+                        error = val;
+                        break;
+                    case "info.result":
+                        result = val;
+                        break;
                 }
             }
-
-            if (state == "error")
-            {
-                var fault = error?.Element(VimNamespaces.V + "fault");
-                var message = Vim.Text(error, "localizedMessage");
-                throw VimFaults.Translate(fault is null ? "Fault" : Vim.TypeOf(fault), string.IsNullOrEmpty(message) ? "the task failed without a message" : message);
-            }
-
-            if (lastProgress != 100)
-            {
-                progress?.Report(100);
-            }
-
-            return result;
         }
-        finally
+
+        if (state == "error")
         {
-            try
-            {
-                await client.InvokeAsync("DestroyPropertyCollector", collector, null, CancellationToken.None);
-            }
-            catch (HypervisorException)
-            {
-                // The collector dies with the session anyway.
-            }
+            var fault = error?.Element(VimNamespaces.V + "fault");
+            var message = Vim.Text(error, "localizedMessage");
+            throw VimFaults.Translate(fault is null ? "Fault" : Vim.TypeOf(fault), string.IsNullOrEmpty(message) ? "the task failed without a message" : message);
         }
+
+        if (lastProgress != 100)
+        {
+            progress?.Report(100);
+        }
+
+        return result;
     }
 
     /// <summary>Calls a <c>*_Task</c> method and waits for the task it starts.</summary>

@@ -69,7 +69,9 @@ public abstract partial class VsphereProvider
     {
         ValidateName(request.DestinationLabel, "destination_label");
         var source = await ResolveVmAsync(request.SourceIdentifier, cancellationToken);
-        var sourceInfo = await Client.RetrieveOneAsync(source, ["config.template", "parent", "config.hardware.device"], cancellationToken)
+        // The devices only count the NICs a customization maps; a plain clone does not read them.
+        string[] sourceProperties = request.Customization is null ? ["config.template", "parent"] : ["config.template", "parent", "config.hardware.device"];
+        var sourceInfo = await Client.RetrieveOneAsync(source, sourceProperties, cancellationToken)
             ?? throw new HypervisorException(HypervisorErrorKind.NotFound, $"VM '{request.SourceIdentifier}' disappeared");
         var isTemplate = sourceInfo.Text("config.template") == "true";
         var dc = await DatacenterAsync(cancellationToken);

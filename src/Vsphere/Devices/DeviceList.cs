@@ -11,8 +11,6 @@ namespace VmwareMcp.Vsphere.Devices;
 /// </summary>
 internal sealed class DeviceList(IReadOnlyList<XElement> devices)
 {
-    public IReadOnlyList<XElement> All => devices;
-
     public IEnumerable<XElement> Disks => devices.Where(d => Vim.TypeOf(d) == "VirtualDisk");
 
     public IEnumerable<XElement> Nics => devices.Where(d => DeviceKinds.IsNic(Vim.TypeOf(d)));

@@ -41,8 +41,6 @@ internal sealed class VmDeviceSession
 
     public bool HasSnapshots { get; }
 
-    public VsphereProvider Provider => _provider;
-
     /// <summary>Reads the VM; a template is refused, as vSphere changes no template's hardware.</summary>
     public static async Task<VmDeviceSession> OpenAsync(VsphereProvider provider, string vm, CancellationToken cancellationToken)
     {

@@ -65,6 +65,8 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         ("PATCH", $"/api/v1/vms/{Vm}/nics/x", """{"network":"SPOIL"}"""),
         ("PUT", $"/api/v1/vms/{Vm}/cdrom", """{"iso":"SPOIL"}"""),
         ("POST", $"/api/v1/vms/{Vm}/customize", """{"os":"linux","host_name":"SPOIL"}"""),
+        ("POST", "/api/v1/vms/clone", """{"source_identifier":"DC0_H0_VM0","destination_label":"x","customization":{"os":"linux","host_name":"SPOIL"}}"""),
+        ("PATCH", $"/api/v1/vms/{Vm}/disks/x", """{"size_gb":5,"note":"SPOIL"}"""),
     ];
 
     [Theory]
@@ -128,6 +130,10 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         { "lone surrogate in attach_tag's tag", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"attach_tag","arguments":{"tag":"c:\udc00","object":"DC0_H0_VM0"}}}""" },
         { "lone surrogate in add_vm_disk's controller", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"add_vm_disk","arguments":{"vm":"DC0_H0_VM0","size_gb":1,"controller":"\ud800"}}}""" },
         { "lone surrogate in customize_vm's host name", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"customize_vm","arguments":{"vm":"DC0_H0_VM0","customization":{"os":"linux","host_name":"\ud800"}}}}""" },
+        { "lone surrogate in clone_vm's customization nics[0].ip", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"clone_vm","arguments":{"source_identifier":"DC0_H0_VM0","destination_label":"x","customization":{"os":"linux","host_name":"a","nics":[{"ip":"\udc00","subnet_mask":"255.255.255.0"}]}}}}""" },
+        { "lone surrogate in customize_vm's admin_password", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"customize_vm","arguments":{"vm":"DC0_H0_VM0","customization":{"os":"windows","host_name":"W","admin_password":"\ud800"}}}}""" },
+        { "lone surrogate in resize_vm_disk's disk", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"resize_vm_disk","arguments":{"vm":"DC0_H0_VM0","disk":"\ud800","size_gb":5}}}""" },
+        { "lone surrogate in upgrade_vm_hardware's version", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"upgrade_vm_hardware","arguments":{"vm":"DC0_H0_VM0","version":"vmx-\udc00","confirm":true}}}""" },
         { "lone surrogate in mount_vm_iso's iso", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"mount_vm_iso","arguments":{"vm":"DC0_H0_VM0","iso":"[LocalDS_0] \udc00.iso"}}}""" },
         { "raw invalid UTF-8 in update_vm_nic's network", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"update_vm_nic\",\"arguments\":{\"vm\":\"DC0_H0_VM0\",\"nic\":\"x\",\"network\":\"\\xff\"}}}" },
         { "raw invalid UTF-8 in list_vms's folder", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"list_vms\",\"arguments\":{\"folder\":\"\\xff\"}}}" },
