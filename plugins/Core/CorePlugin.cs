@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VmwareMcp.Abstractions;
 using VmwareMcp.Abstractions.Plugins;
 
@@ -17,6 +18,9 @@ public sealed class CorePlugin : IVmwareMcpPlugin
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ResourceSubscriptions>();
+        services.AddOptions<OvfSourceOptions>().Bind(configuration.GetSection("ovf")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OvfSourceOptions>, OvfSourceOptionsValidator>();
+        services.AddSingleton<OvfSources>();
         services.AddMcpServer()
             .WithTools<TargetTools>(ContractJson.Options)
             .WithTools<VmTools>(ContractJson.Options)
@@ -28,6 +32,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithTools<TagTools>(ContractJson.Options)
             .WithTools<DeviceTools>(ContractJson.Options)
             .WithTools<GuestTools>(ContractJson.Options)
+            .WithTools<OvfTools>(ContractJson.Options)
             .WithTools<OperationsTools>(ContractJson.Options)
             .WithTools<TriageTools>(ContractJson.Options)
             .WithTools<ChangeTools>(ContractJson.Options)
@@ -37,6 +42,9 @@ public sealed class CorePlugin : IVmwareMcpPlugin
             .WithSubscribeToResourcesHandler(ResourceSubscriptions.SubscribeAsync)
             .WithUnsubscribeFromResourcesHandler(ResourceSubscriptions.UnsubscribeAsync);
     }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> ConfigurationKeys { get; } = ["ovf"];
 
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -50,6 +58,7 @@ public sealed class CorePlugin : IVmwareMcpPlugin
         TagRoutes.Map(api);
         DeviceRoutes.Map(api);
         GuestRoutes.Map(api);
+        OvfRoutes.Map(api);
         OperationsRoutes.Map(api);
     }
 }

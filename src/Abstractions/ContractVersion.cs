@@ -11,8 +11,8 @@ public static class ContractVersion
     public const int Major = 2;
 
     /// <summary>Minor version: the host serves plugins built against this minor or an older one.</summary>
-    public const int Minor = 5;
+    public const int Minor = 6;
 
     /// <summary>The version as text, <c>Major.Minor</c>.</summary>
-    public const string Current = "2.5";
+    public const string Current = "2.6";
 }

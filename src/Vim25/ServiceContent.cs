@@ -18,7 +18,8 @@ public sealed record ServiceContent(
     ManagedObjectReference? AlarmManager,
     EndpointInfo About,
     ManagedObjectReference? CustomFieldsManager = null,
-    ManagedObjectReference? CustomizationSpecManager = null)
+    ManagedObjectReference? CustomizationSpecManager = null,
+    ManagedObjectReference? OvfManager = null)
 {
     /// <summary>Whether the endpoint is a vCenter (<c>VirtualCenter</c>) rather than a standalone host (<c>HostAgent</c>).</summary>
     public bool IsVCenter => About.ApiType == "VirtualCenter";
@@ -44,6 +45,7 @@ public sealed record ServiceContent(
                 Vim.Text(about, "fullName") ?? "unknown",
                 Vim.Text(about, "instanceUuid")),
             Vim.Ref(returnValue.Element(VimNamespaces.V + "customFieldsManager")),
-            Vim.Ref(returnValue.Element(VimNamespaces.V + "customizationSpecManager")));
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "customizationSpecManager")),
+            Vim.Ref(returnValue.Element(VimNamespaces.V + "ovfManager")));
     }
 }

@@ -77,6 +77,9 @@ internal sealed class InventoryLookup
         return (best.Obj, best.Text("name")!);
     }
 
+    /// <summary>A network or port group by name, without the distributed switch details a NIC backing needs.</summary>
+    public ManagedObjectReference Network(string name) => Named(name, "network", o => o.Obj.Type is "Network" or "DistributedVirtualPortgroup" or "OpaqueNetwork");
+
     public async Task<NetworkTarget> NetworkAsync(VimClient client, string name, CancellationToken cancellationToken)
     {
         var network = _objects.FirstOrDefault(o => o.Obj.Type is "Network" or "DistributedVirtualPortgroup" or "OpaqueNetwork" && o.Text("name") == name)

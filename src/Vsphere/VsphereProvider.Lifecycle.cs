@@ -202,7 +202,7 @@ public abstract partial class VsphereProvider
     }
 
     /// <summary>Resolves folder, pool, datastore and network for a new VM from one inventory read.</summary>
-    private async Task<Placement> PlaceAsync(string? datastoreName, string? networkName, string? folderName, string? clusterName, string? poolName, CancellationToken cancellationToken)
+    internal async Task<Placement> PlaceAsync(string? datastoreName, string? networkName, string? folderName, string? clusterName, string? poolName, CancellationToken cancellationToken)
     {
         var dc = await DatacenterAsync(cancellationToken);
         var lookup = await InventoryLookup.ReadAsync(Client, dc.Ref, cancellationToken);
@@ -225,14 +225,14 @@ public abstract partial class VsphereProvider
         var datastore = datastoreName ?? Target.Datastore;
         var chosenDatastore = datastore is null ? lookup.MostFreeDatastore() : lookup.Datastore(datastore);
         var network = await lookup.NetworkAsync(Client, networkName ?? Target.Network, cancellationToken);
-        return new Placement(folder, pool, chosenDatastore.Name, network);
+        return new Placement(folder, pool, chosenDatastore.Ref, chosenDatastore.Name, network, lookup);
     }
 
     /// <summary>
     /// Refuses a name already used in the destination folder, as vCenter does with DuplicateName; checked
     /// before any work starts because not every endpoint (nor vcsim) enforces it on every path.
     /// </summary>
-    protected async Task EnsureNameFreeAsync(ManagedObjectReference folder, string name, CancellationToken cancellationToken)
+    protected internal async Task EnsureNameFreeAsync(ManagedObjectReference folder, string name, CancellationToken cancellationToken)
     {
         var content = await ContentAsync(cancellationToken);
         if (content.SearchIndex is not { } searchIndex)
@@ -251,7 +251,7 @@ public abstract partial class VsphereProvider
     protected internal bool IsVCenter => ApiType == "VirtualCenter";
 
     /// <summary>Checks a new VM name: not blank, within vSphere's length limit.</summary>
-    protected static void ValidateName(string? name, string field)
+    protected internal static void ValidateName(string? name, string field)
     {
         if (string.IsNullOrWhiteSpace(name))
         {

@@ -44,6 +44,9 @@ public abstract partial class VsphereProvider : IHypervisorProvider, IInventoryC
     /// <inheritdoc />
     public Abstractions.Guest.IGuestCustomizer? Guest => field ??= new Guest.VsphereGuestCustomizer(this);
 
+    /// <inheritdoc />
+    public Abstractions.Ovf.IOvfDeployer? Ovf => field ??= new Ovf.VsphereOvfDeployer(this);
+
     /// <summary>The <c>about.apiType</c> this provider serves.</summary>
     protected abstract string ApiType { get; }
 

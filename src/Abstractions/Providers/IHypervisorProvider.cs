@@ -37,6 +37,9 @@ public interface IHypervisorProvider : IAsyncDisposable
     /// <summary>Guest customization and waiting for a guest, when the provider offers them; null otherwise. Since 2.5.</summary>
     Guest.IGuestCustomizer? Guest => this as Guest.IGuestCustomizer;
 
+    /// <summary>OVF and OVA deployment, when the provider offers it; null otherwise. Since 2.6.</summary>
+    Ovf.IOvfDeployer? Ovf => this as Ovf.IOvfDeployer;
+
     /// <summary>The state of a live inventory cache, when the provider keeps one; null otherwise.</summary>
     IInventoryCacheStatus? InventoryCache => this as IInventoryCacheStatus;
 

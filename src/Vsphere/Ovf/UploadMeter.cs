@@ -1,0 +1,79 @@
+using VmwareMcp.Abstractions.Errors;
+
+namespace VmwareMcp.Vsphere.Ovf;
+
+/// <summary>
+/// Counts the bytes of a package's files as they are read for upload, for the caller's progress and the
+/// lease's keep-alive percentage, and names the source when reading it fails.
+/// </summary>
+internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, string source)
+{
+    private long _sent;
+    private int _reported = -1;
+
+    /// <summary>The share sent so far, 0-99: 100 is said only when the lease completes.</summary>
+    public int Percent => totalBytes <= 0 ? 0 : (int)Math.Min(99, Interlocked.Read(ref _sent) * 100 / totalBytes);
+
+    public Stream Wrap(Stream inner) => new MeteredStream(inner, this);
+
+    private void Add(int bytes)
+    {
+        Interlocked.Add(ref _sent, bytes);
+        var percent = Percent;
+        if (Interlocked.Exchange(ref _reported, percent) != percent)
+        {
+            progress?.Report(percent);
+        }
+    }
+
+    private sealed class MeteredStream(Stream inner, UploadMeter meter) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(() => inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var n = await inner.ReadAsync(buffer, cancellationToken);
+                meter.Add(n);
+                return n;
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException)
+            {
+                throw new HypervisorException(HypervisorErrorKind.Unavailable, $"reading source '{meter.Source}' failed: {ex.Message}", innerException: ex);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(Func<int> read)
+        {
+            var n = read();
+            meter.Add(n);
+            return n;
+        }
+    }
+
+    private string Source => source;
+}
