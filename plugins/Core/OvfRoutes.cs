@@ -19,11 +19,12 @@ internal static class OvfRoutes
         api.MapPost("/vms/deploy-ovf", async (ITargetProviders targets, OvfSources sources, OvfDeployBody body, string? target, CancellationToken ct) =>
             {
                 var deployer = OvfTools.Of(await targets.GetAsync(target, ct));
-                return await deployer.DeployAsync(body.ToDeployment(sources.Resolve(body.Source)), null, ct);
+                var vm = await deployer.DeployAsync(body.ToDeployment(sources.Resolve(body.Source)), null, ct);
+                return Results.Created($"/api/v1/vms/{vm.Id}", vm);
             })
             .WithTags("OVF")
             .WithMetadata(new PolicyAttribute(AccessScope.Operate) { Subject = "name", Creates = "name" })
-            .Produces<VmDetails>()
+            .Produces<VmDetails>(StatusCodes.Status201Created)
             .WithName("deploy_ovf").WithSummary("Deploy a VM from an OVF/OVA package (body: source, name, datastore, folder, resource_pool, cluster, network, network_mapping, disk_provisioning, deployment_option, properties, power_on)");
     }
 }

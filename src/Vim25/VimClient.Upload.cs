@@ -7,8 +7,7 @@ public sealed partial class VimClient
 {
     /// <summary>
     /// Streams a file to an upload address the endpoint handed out (an NFC lease's device URL), over this
-    /// session's connection, so its cookie and certificate policy apply. An address whose host is <c>*</c>
-    /// means "the endpoint itself", as ESXi and vcsim write it.
+    /// session's connection, so its cookie and certificate policy apply.
     /// </summary>
     /// <param name="url">The device URL from the lease.</param>
     /// <param name="content">The bytes to send; read to its end, not disposed.</param>
@@ -18,8 +17,7 @@ public sealed partial class VimClient
     /// <exception cref="HypervisorException">Failed when the endpoint refuses the file; Unavailable when it cannot be reached; whatever reading <paramref name="content"/> threw.</exception>
     public async Task UploadAsync(Uri url, Stream content, long? length, bool create, CancellationToken cancellationToken)
     {
-        var address = url.Host == "*" ? new UriBuilder(url) { Host = Target.Endpoint.Host, Port = Target.Endpoint.Port }.Uri : url;
-        using var request = new HttpRequestMessage(create ? HttpMethod.Put : HttpMethod.Post, address) { Content = new StreamContent(content, 256 * 1024) };
+        using var request = new HttpRequestMessage(create ? HttpMethod.Put : HttpMethod.Post, url) { Content = new StreamContent(content, 256 * 1024) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-vnd.vmware-streamVmdk");
         request.Content.Headers.ContentLength = length;
         if (create)
@@ -32,7 +30,7 @@ public sealed partial class VimClient
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new HypervisorException(HypervisorErrorKind.Failed, $"target '{Target.Name}' refused the upload to {address.AbsolutePath} with HTTP {(int)response.StatusCode}");
+                throw new HypervisorException(HypervisorErrorKind.Failed, $"target '{Target.Name}' refused the upload to {url.AbsolutePath} with HTTP {(int)response.StatusCode}");
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
@@ -46,7 +44,7 @@ public sealed partial class VimClient
                 }
             }
 
-            throw new HypervisorException(HypervisorErrorKind.Unavailable, $"the upload to target '{Target.Name}' ({address.Host}) failed: {ex.Message}", innerException: ex);
+            throw new HypervisorException(HypervisorErrorKind.Unavailable, $"the upload to target '{Target.Name}' ({url.Host}) failed: {ex.Message}", innerException: ex);
         }
     }
 }

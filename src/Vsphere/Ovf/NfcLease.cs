@@ -47,7 +47,9 @@ internal sealed class NfcLease
         var urls = new Dictionary<string, Uri>(StringComparer.Ordinal);
         foreach (var device in info.Elements(VimNamespaces.V + "deviceUrl"))
         {
-            if (Vim.Text(device, "importKey") is { } key && Uri.TryCreate(Vim.Text(device, "url"), UriKind.Absolute, out var url))
+            // A host of "*" means the endpoint itself, as ESXi and vcsim write it; Uri refuses it as a host.
+            var text = Vim.Text(device, "url")?.Replace("://*/", $"://{client.Target.Endpoint.Authority}/", StringComparison.Ordinal);
+            if (Vim.Text(device, "importKey") is { } key && Uri.TryCreate(text, UriKind.Absolute, out var url))
             {
                 urls[key] = url;
             }

@@ -14,7 +14,8 @@ internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, str
     /// <summary>The share sent so far, 0-99: 100 is said only when the lease completes.</summary>
     public int Percent => totalBytes <= 0 ? 0 : (int)Math.Min(99, Interlocked.Read(ref _sent) * 100 / totalBytes);
 
-    public Stream Wrap(Stream inner) => new MeteredStream(inner, this);
+    /// <summary>The file's bytes, counted; ending before <paramref name="length"/> is the package's fault, said as such.</summary>
+    public Stream Wrap(Stream inner, string file, long? length) => new MeteredStream(inner, this, file, length);
 
     private void Add(int bytes)
     {
@@ -26,8 +27,10 @@ internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, str
         }
     }
 
-    private sealed class MeteredStream(Stream inner, UploadMeter meter) : Stream
+    private sealed class MeteredStream(Stream inner, UploadMeter meter, string file, long? length) : Stream
     {
+        private long _read;
+
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -38,15 +41,13 @@ internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, str
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Count(() => inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             try
             {
-                var n = await inner.ReadAsync(buffer, cancellationToken);
-                meter.Add(n);
-                return n;
+                return Count(await inner.ReadAsync(buffer, cancellationToken));
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException)
             {
@@ -67,9 +68,14 @@ internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, str
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-        private int Count(Func<int> read)
+        private int Count(int n)
         {
-            var n = read();
+            _read += n;
+            if (n == 0 && length is { } expected && _read < expected)
+            {
+                throw new HypervisorException(HypervisorErrorKind.InvalidArgument, $"source '{meter.Source}': '{file}' ends after {_read} of its {expected} bytes; the package is cut off or damaged");
+            }
+
             meter.Add(n);
             return n;
         }

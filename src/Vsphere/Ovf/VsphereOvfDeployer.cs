@@ -78,8 +78,8 @@ internal sealed class VsphereOvfDeployer(VsphereProvider provider) : IOvfDeploye
             {
                 var item = items[href];
                 var url = lease.DeviceUrls.GetValueOrDefault(item.DeviceId)
-                    ?? throw new HypervisorException(HypervisorErrorKind.Failed, $"the import lease has no upload address for '{href}' ({item.DeviceId})");
-                await provider.Client.UploadAsync(url, meter.Wrap(data), length, item.Create, cancellationToken);
+                    ?? throw new HypervisorException(HypervisorErrorKind.Failed, $"the import lease has no upload address for '{href}' ({item.DeviceId}); it has {string.Join(", ", lease.DeviceUrls.Keys)}");
+                await provider.Client.UploadAsync(url, meter.Wrap(data, href, length), length, item.Create, cancellationToken);
             }, cancellationToken), () => meter.Percent, cancellationToken);
             await lease.CompleteAsync(cancellationToken);
             return entity.Value;

@@ -58,6 +58,15 @@ public sealed partial class SimulatorInspector
         return (props.GetValueOrDefault("guest.hostName")?.Value ?? string.Empty, props.GetValueOrDefault("guest.ipAddress")?.Value ?? string.Empty);
     }
 
+    /// <summary>The VM's <c>config.extraConfig</c> (where an OVF's property values land), by key.</summary>
+    public async Task<Dictionary<string, string>> ExtraConfigAsync(string vmId)
+    {
+        await EnsureLoginAsync();
+        var props = await RetrieveObjectAsync("VirtualMachine", vmId, ["config.extraConfig"]);
+        return (props.GetValueOrDefault("config.extraConfig")?.Elements() ?? [])
+            .ToDictionary(o => o.Element(V + "key")!.Value, o => o.Element(V + "value")?.Value ?? string.Empty, StringComparer.Ordinal);
+    }
+
     private static long? Long(XElement? element) => element is null ? null : long.Parse(element.Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool? Flag(XElement? element) => element is null ? null : element.Value == "true";
