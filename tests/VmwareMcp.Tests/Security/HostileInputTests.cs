@@ -160,7 +160,7 @@ public sealed class HostileInputTests(HostileTarget target) : IClassFixture<Host
         "list_custom_attributes", "define_custom_attribute", "remove_custom_attribute", "set_vm_attribute",
         "list_tag_categories", "create_tag_category", "delete_tag_category", "list_tags", "create_tag", "delete_tag", "attach_tag", "detach_tag",
         "add_vm_disk", "resize_vm_disk", "remove_vm_disk", "add_vm_nic", "update_vm_nic", "remove_vm_nic", "mount_vm_iso", "eject_vm_iso", "upgrade_vm_hardware",
-        "list_customization_specs", "customize_vm", "wait_for_guest",
+        "list_customization_specs", "customize_vm", "wait_for_guest", "inspect_ovf", "deploy_ovf",
     ];
 
     [Theory]
