@@ -3,7 +3,7 @@
 // Exits 0 when every call answered as calls.json expects, 1 otherwise (a protocol error, a schema
 // mismatch, an unexpected tool error or a listed tool that calls.json does not cover).
 //
-//   node conformance.mjs --transport http|sse --url https://127.0.0.1:8443 --token T --model vpx|esx [--run NAME]
+//   node conformance.mjs --transport http|sse --url https://127.0.0.1:8443 --token T --model vpx|esx [--run NAME] [--ova PATH]
 //   node conformance.mjs --transport stdio --model vpx -- dotnet VmwareMcp.Host.dll --stdio --config settings.yml
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -20,10 +20,11 @@ const { values: options, positionals: command } = parseArgs({
     token: { type: "string" },
     model: { type: "string" },
     run: { type: "string" },
+    ova: { type: "string" },
   },
 });
 const plan = JSON.parse(readFileSync(new URL("./calls.json", import.meta.url), "utf8"));
-const variables = { ...plan.models[options.model], run: options.run ?? options.transport };
+const variables = { ...plan.models[options.model], run: options.run ?? options.transport, ...(options.ova ? { ova: options.ova } : {}) };
 if (!plan.models[options.model]) fail(`unknown model '${options.model}'`);
 
 function transport() {

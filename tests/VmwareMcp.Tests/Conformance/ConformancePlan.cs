@@ -36,6 +36,13 @@ public sealed partial class ConformancePlan
     public static ConformancePlan Load(string model, string run) =>
         new(JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "calls.json")))!.AsObject(), model, run);
 
+    /// <summary>Sets a variable the plan's models cannot know, such as a generated file's path.</summary>
+    public ConformancePlan With(string name, string value)
+    {
+        _variables[name] = value;
+        return this;
+    }
+
     /// <summary>The call's arguments with every <c>${name}</c> filled in.</summary>
     public Dictionary<string, object?> ArgumentsOf(PlannedCall call) =>
         call.Arguments.ToDictionary(p => p.Key, p => (object?)Fill(p.Value));

@@ -19,7 +19,7 @@ public abstract class OutputSchemaTests<TFixture>(TFixture fixture, string model
     {
         await using var mcp = await fixture.Host.ConnectMcpAsync(HttpTransportMode.StreamableHttp);
         var tools = (await mcp.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
-        var plan = ConformancePlan.Load(model, "schema");
+        var plan = ConformancePlan.Load(model, "schema").With("ova", fixture.Packages.PathOf("tiny.ova"));
         var problems = tools.Keys.Where(name => plan.Calls.All(c => c.Tool != name)).Select(name => $"{name}: listed, but calls.json never calls it").ToList();
 
         foreach (var call in plan.Calls)

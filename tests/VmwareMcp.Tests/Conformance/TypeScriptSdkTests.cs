@@ -16,7 +16,7 @@ public abstract class TypeScriptSdkTests<TFixture>(TFixture fixture, string mode
     public async Task The_typescript_sdk_calls_every_tool_over_http(string transport)
     {
         var (exitCode, output) = await NodeClient.RunAsync(fixture.Host, "node",
-            "conformance.mjs", "--transport", transport, "--url", fixture.Host.BaseUrl.ToString(), "--token", TestHost.Token, "--model", model);
+            "conformance.mjs", "--transport", transport, "--url", fixture.Host.BaseUrl.ToString(), "--token", TestHost.Token, "--model", model, "--ova", fixture.Packages.PathOf("tiny.ova"));
 
         Assert.True(exitCode == 0, output);
     }
@@ -24,10 +24,10 @@ public abstract class TypeScriptSdkTests<TFixture>(TFixture fixture, string mode
     [Fact]
     public async Task The_typescript_sdk_calls_every_tool_over_stdio()
     {
-        var config = await TestHost.WriteSettingsAsync(TestHost.SettingsFor(fixture.Simulator));
+        var config = await TestHost.WriteSettingsAsync(fixture.Settings);
 
         var (exitCode, output) = await NodeClient.RunAsync(fixture.Host, "node",
-            "conformance.mjs", "--transport", "stdio", "--model", model, "--",
+            "conformance.mjs", "--transport", "stdio", "--model", model, "--ova", fixture.Packages.PathOf("tiny.ova"), "--",
             "dotnet", Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), "--stdio", "--config", config);
 
         Assert.True(exitCode == 0, output);

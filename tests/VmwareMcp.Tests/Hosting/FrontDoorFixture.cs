@@ -27,10 +27,19 @@ public abstract class FrontDoorFixture : IAsyncLifetime
 
     public SimulatorInspector Inspector { get; private set; } = null!;
 
+    /// <summary>Generated OVF packages, in the one folder the host may deploy from.</summary>
+    public OvfPackages Packages { get; } = new();
+
+    /// <summary>The host's settings: the simulator as its target, and the packages' folder allowed.</summary>
+    public string Settings => TestHost.SettingsFor(Simulator, $"""
+        ovf:
+          allowed_folders: ["{Packages.Folder}"]
+        """);
+
     public async Task InitializeAsync()
     {
         Simulator = await Simulator.StartAsync([.. SimulatorFlags, "-ds", "2", "-ds-free-gb", "100,500", "-alarm", AlarmName]);
-        Host = await TestHost.StartAsync(TestHost.SettingsFor(Simulator));
+        Host = await TestHost.StartAsync(Settings);
         Inspector = new SimulatorInspector(Simulator);
     }
 
@@ -39,6 +48,7 @@ public abstract class FrontDoorFixture : IAsyncLifetime
         Inspector.Dispose();
         await Host.DisposeAsync();
         await Simulator.DisposeAsync();
+        Packages.Dispose();
     }
 }
 

@@ -67,6 +67,8 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         ("POST", $"/api/v1/vms/{Vm}/customize", """{"os":"linux","host_name":"SPOIL"}"""),
         ("POST", "/api/v1/vms/clone", """{"source_identifier":"DC0_H0_VM0","destination_label":"x","customization":{"os":"linux","host_name":"SPOIL"}}"""),
         ("PATCH", $"/api/v1/vms/{Vm}/disks/x", """{"size_gb":5,"note":"SPOIL"}"""),
+        ("POST", "/api/v1/vms/deploy-ovf", """{"source":"SPOIL","name":"b-ovf"}"""),
+        ("POST", "/api/v1/vms/deploy-ovf", """{"source":"/x/tiny.ova","name":"b-ovf","network_mapping":{"appliance-net":"SPOIL"},"properties":{"SPOIL":"v"}}"""),
     ];
 
     [Theory]
@@ -136,6 +138,10 @@ public sealed class HostileBytesTests(HostileBytesTarget target) : IClassFixture
         { "lone surrogate in upgrade_vm_hardware's version", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"upgrade_vm_hardware","arguments":{"vm":"DC0_H0_VM0","version":"vmx-\udc00","confirm":true}}}""" },
         { "lone surrogate in mount_vm_iso's iso", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"mount_vm_iso","arguments":{"vm":"DC0_H0_VM0","iso":"[LocalDS_0] \udc00.iso"}}}""" },
         { "raw invalid UTF-8 in update_vm_nic's network", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"update_vm_nic\",\"arguments\":{\"vm\":\"DC0_H0_VM0\",\"nic\":\"x\",\"network\":\"\\xff\"}}}" },
+        { "lone surrogate in deploy_ovf's source", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"deploy_ovf","arguments":{"source":"/x/\ud800.ova","name":"b-ovf"}}}""" },
+        { "lone surrogate in deploy_ovf's network_mapping", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"deploy_ovf","arguments":{"source":"/x/tiny.ova","name":"b-ovf","network_mapping":{"\udc00":"VM Network"}}}}""" },
+        { "lone surrogate in deploy_ovf's properties", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"deploy_ovf","arguments":{"source":"/x/tiny.ova","name":"b-ovf","properties":{"k":"\ud800"}}}}""" },
+        { "raw invalid UTF-8 in inspect_ovf's source", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"inspect_ovf\",\"arguments\":{\"source\":\"/x/\\xff.ova\"}}}" },
         { "raw invalid UTF-8 in list_vms's folder", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"list_vms\",\"arguments\":{\"folder\":\"\\xff\"}}}" },
         { "raw invalid UTF-8", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"get_vm\",\"arguments\":{\"vm\":\"\\xff\"}}}" },
         { "arguments as a list", """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_vm","arguments":[]}}""" },
