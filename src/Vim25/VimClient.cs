@@ -178,6 +178,23 @@ public sealed partial class VimClient : IAsyncDisposable
 
     private async Task<T> SendNowAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, ResponseBody, T> read, CancellationToken cancellationToken)
     {
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = VimTelemetry.Start(Target.Name, method, Target.Endpoint);
+        try
+        {
+            var answer = await SendSoapAsync(method, target, body, read, cancellationToken);
+            VimTelemetry.End(activity, Target.Name, method, startedAt, null);
+            return answer;
+        }
+        catch (Exception ex)
+        {
+            VimTelemetry.End(activity, Target.Name, method, startedAt, ex);
+            throw;
+        }
+    }
+
+    private async Task<T> SendSoapAsync<T>(string method, ManagedObjectReference target, Action<SoapWriter>? body, Func<XmlReader, ResponseBody, T> read, CancellationToken cancellationToken)
+    {
         byte[] envelope;
         try
         {

@@ -27,23 +27,24 @@ internal static class CommandLine
           2. the environment overrides of the original Python vmware-mcp-controller (VCENTER_ADDRESS,
              VCENTER_USER, VCENTER_SECRET, MCP_AUTH_TOKEN, MCP_LISTEN_URL, MCP_DATA_PATH, ...; see the README)
 
+        Traces and metrics: OpenTelemetry over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard OTEL_* variables).
+
         Exit codes:
           0   stopped normally (or --help, --version)
           1   an unexpected failure (the log says which)
           2   the configuration or the command line is wrong: the message names the file, key and value
         """;
 
+    /// <summary>The host's own version, without the commit.</summary>
+    public static string HostVersion => Of(typeof(CommandLine).Assembly);
+
     /// <summary>Host, contract, MCP SDK and runtime versions, one line.</summary>
-    public static string Version
-    {
-        get
-        {
-            static string Of(Assembly assembly) =>
-                assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? assembly.GetName().Version?.ToString() ?? "?";
-            return $"VmwareMcp.Host {Of(typeof(CommandLine).Assembly)} (contract {Abstractions.ContractVersion.Current}, "
-                + $"MCP SDK {Of(typeof(ModelContextProtocol.Server.McpServer).Assembly)}, .NET {Environment.Version})";
-        }
-    }
+    public static string Version =>
+        $"VmwareMcp.Host {HostVersion} (contract {Abstractions.ContractVersion.Current}, "
+        + $"MCP SDK {Of(typeof(ModelContextProtocol.Server.McpServer).Assembly)}, .NET {Environment.Version})";
+
+    private static string Of(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? assembly.GetName().Version?.ToString() ?? "?";
 
     /// <returns>What to do: run with the start options, or print help or the version.</returns>
     public static (CommandLineAction Action, HostStartOptions? Options) Parse(string[] args)

@@ -10,6 +10,7 @@ using VmwareMcp.Host.Health;
 using VmwareMcp.Host.Idempotency;
 using VmwareMcp.Host.Logging;
 using VmwareMcp.Host.Mcp;
+using VmwareMcp.Host.Observability;
 using VmwareMcp.Host.Plugins;
 using VmwareMcp.Host.Security;
 using VmwareMcp.Host.Targets;
@@ -78,6 +79,7 @@ public static partial class VmwareMcpHost
         {
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = options.BaseDirectory });
             builder.Configuration.AddInMemoryCollection(flat.Values);
+            builder.AddOpenTelemetryExport(options.Environment);
             builder.WebHost.UseKestrelCore();
             builder.Services.AddRoutingCore();
             var certificate = settings.ListenUrl.Scheme == Uri.UriSchemeHttps ? CertificateSource.Load(settings, logger) : null;
@@ -110,6 +112,7 @@ public static partial class VmwareMcpHost
         var logger = new SerilogLoggerFactory(serilog).CreateLogger("VmwareMcp.Host");
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = options.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(flat.Values);
+        builder.AddOpenTelemetryExport(options.Environment);
         var catalog = AddServices(builder.Services, builder.Configuration, settings, serilog, logger, stdio: true);
         builder.Services.AddSingleton(options);
         options.ConfigureServices?.Invoke(builder.Services);

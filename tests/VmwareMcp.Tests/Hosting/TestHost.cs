@@ -67,7 +67,7 @@ public sealed class TestHost : IAsyncDisposable
             """);
 
     /// <summary>Starts a host from <paramref name="settingsYaml"/> in a fresh folder.</summary>
-    public static async Task<TestHost> StartAsync(string settingsYaml, string? pluginsPath = null, Action<IServiceCollection>? configureServices = null, string? directory = null)
+    public static async Task<TestHost> StartAsync(string settingsYaml, string? pluginsPath = null, Action<IServiceCollection>? configureServices = null, string? directory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         directory ??= System.IO.Directory.CreateTempSubdirectory("vmwaremcp-test-").FullName;
         var config = await WriteSettingsAsync(settingsYaml, directory, pluginsPath);
@@ -75,7 +75,7 @@ public sealed class TestHost : IAsyncDisposable
         var app = VmwareMcpHost.Build(new HostStartOptions
         {
             ConfigFile = config,
-            Environment = new Dictionary<string, string>(),
+            Environment = environment ?? new Dictionary<string, string>(),
             BaseDirectory = AppContext.BaseDirectory,
             LogSink = logs,
             ConfigureServices = configureServices,
