@@ -14,6 +14,9 @@ dotnet build VmwareMcp.sln -c Release -warnaserror 2>&1 | tail -n 3
 # The house style (.editorconfig): a change that leaves code unformatted fails here, as it would in review.
 dotnet format VmwareMcp.sln --verify-no-changes --no-restore -v q || { echo "tests: 0 passed, 1 failed (dotnet format --verify-no-changes: run dotnet format)"; exit 1; }
 
+# The release tests read the tarballs from artifacts/release; built here, so no test publishes while others run.
+bash scripts/release.sh "$root/artifacts/release" > /dev/null || { echo "tests: 0 passed, 1 failed (scripts/release.sh failed)"; exit 1; }
+
 log="$root/artifacts/test-output.txt"
 mkdir -p "$root/artifacts"
 dotnet test VmwareMcp.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"

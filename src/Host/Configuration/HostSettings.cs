@@ -17,7 +17,11 @@ public sealed class HostSettings
     /// <summary><c>plugins_watch</c>: load and unload plugin folders as they appear and disappear, without a restart.</summary>
     public bool PluginsWatch { get; init; } = true;
 
-    /// <summary><c>data_path</c>: where the host keeps its generated certificate, its audit log by default and its state database (<c>state.db</c>: idempotency keys).</summary>
+    /// <summary>
+    /// <c>data_path</c>: where the host keeps its generated certificate, its audit log by default and its state
+    /// database (<c>state.db</c>). Unset, it is the systemd service's state directory (<c>STATE_DIRECTORY</c>,
+    /// /var/lib/vmwaremcp) when run as that service, else the configuration file's folder.
+    /// </summary>
     public required string DataPath { get; init; }
 
     /// <summary><c>access_token</c>: the API key. Never log it.</summary>
@@ -67,6 +71,12 @@ public sealed class HostSettings
 
     /// <summary><c>logging_roll_interval</c>: none (the file keeps its configured name), hour or day (a date is added to the name).</summary>
     public Serilog.RollingInterval LogRollInterval { get; init; } = Serilog.RollingInterval.Infinite;
+
+    /// <summary>
+    /// Console lines go to the systemd journal (<c>JOURNAL_STREAM</c> is set): each text line starts with its
+    /// syslog priority (<c>&lt;6&gt;</c>) and carries no timestamp, which the journal adds.
+    /// </summary>
+    public bool LogToJournal { get; init; }
 
     /// <summary><c>logging_format</c>: <c>text</c> (one line per event, dated once) or <c>json</c> (Serilog's compact JSON, one object per line, for log shippers).</summary>
     public bool LogAsJson { get; init; }

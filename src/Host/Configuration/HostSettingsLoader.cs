@@ -9,6 +9,12 @@ internal static class HostSettingsLoader
 {
     public const string DefaultTargetName = "default";
 
+    /// <summary>systemd's <c>StateDirectory=</c>, as the service sees it (the first, when it names several).</summary>
+    private static string? ServiceStateDirectory(IReadOnlyDictionary<string, string> environment) =>
+        environment.TryGetValue("STATE_DIRECTORY", out var directories) && directories.Split(':')[0] is { Length: > 0 } first && Path.IsPathRooted(first)
+            ? first
+            : null;
+
     public static (HostSettings Settings, FlatSettings Flat) Load(string? configFile, IReadOnlyDictionary<string, string> environment, string baseDirectory)
     {
         var flat = configFile is null ? new FlatSettings { Origin = "environment" } : SettingsFileReader.Read(configFile);
@@ -31,7 +37,7 @@ internal static class HostSettingsLoader
             throw reader.Error("access_token", "missing: set access_token (or MCP_AUTH_TOKEN) or tokens:, or allow_anonymous: true to serve without authentication");
         }
 
-        var dataPath = Resolve(reader.String("data_path"), configDirectory) ?? configDirectory;
+        var dataPath = Resolve(reader.String("data_path"), configDirectory) ?? ServiceStateDirectory(environment) ?? configDirectory;
         var globalReadOnly = reader.Bool("read_only", false);
 
         var settings = new HostSettings
@@ -58,6 +64,7 @@ internal static class HostSettingsLoader
             LogFilesKept = reader.Int("logging_retained_files", 10, 1, 1000),
             LogRollInterval = ParseRollInterval(reader),
             Policies = Policies.PolicyRulesReader.Read(reader),
+            LogToJournal = environment.ContainsKey("JOURNAL_STREAM"),
             LogAsJson = reader.String("logging_format")?.ToLowerInvariant() switch
             {
                 null or "text" => false,

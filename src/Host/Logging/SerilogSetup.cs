@@ -11,6 +11,9 @@ internal static class SerilogSetup
     /// <summary>One timestamp per line, with the date and the offset, so lines from different days and hosts sort.</summary>
     private const string Template = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
+    /// <summary>The journal dates each line itself and reads the level from the <c>&lt;N&gt;</c> prefix.</summary>
+    private const string JournalTemplate = "<{" + JournalPriority.Property + "}>{SourceContext}: {Message:lj}{NewLine}{Exception}";
+
     /// <param name="settings">The host's settings.</param>
     /// <param name="toStandardError">True under --stdio, where stdout carries MCP messages.</param>
     /// <param name="extraSink">An additional sink (tests use one to read every line the host writes).</param>
@@ -42,6 +45,11 @@ internal static class SerilogSetup
         else if (json is not null)
         {
             configuration.WriteTo.Console(json, standardErrorFromLevel: standardError);
+        }
+        else if (settings.LogToJournal)
+        {
+            configuration.Enrich.With<JournalPriority>()
+                .WriteTo.Console(outputTemplate: JournalTemplate, standardErrorFromLevel: standardError);
         }
         else
         {

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using VmwareMcp.Tests.Harness;
 
 namespace VmwareMcp.Tests.Hosting;
 
@@ -50,23 +50,6 @@ public sealed class CommandLineTests
 
     private static Task<(int Exit, string Output, string Errors)> RunAsync(string argument) => RunAsync([argument]);
 
-    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string[] arguments, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int Exit, string Output, string Errors)> RunAsync(string[] arguments, params (string Name, string Value)[] environment) =>
+        ProcessRun.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), .. arguments], TimeSpan.FromMinutes(2), environment);
 }
