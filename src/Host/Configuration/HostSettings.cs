@@ -72,6 +72,9 @@ public sealed class HostSettings
     /// <summary><c>logging_roll_interval</c>: none (the file keeps its configured name), hour or day (a date is added to the name).</summary>
     public Serilog.RollingInterval LogRollInterval { get; init; } = Serilog.RollingInterval.Infinite;
 
+    /// <summary><c>oauth:</c>: JWT access tokens from this issuer are accepted beside the static tokens; null when not configured.</summary>
+    public Security.OAuth.OAuthOptions? OAuth { get; init; }
+
     /// <summary>
     /// Console lines go to the systemd journal (<c>JOURNAL_STREAM</c> is set): each text line starts with its
     /// syslog priority (<c>&lt;6&gt;</c>) and carries no timestamp, which the journal adds.

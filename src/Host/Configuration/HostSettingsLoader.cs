@@ -32,9 +32,10 @@ internal static class HostSettingsLoader
         var accessToken = reader.String("access_token");
         var allowAnonymous = reader.Bool("allow_anonymous", false);
         var tokens = TokenGrants.Read(reader, accessToken);
-        if (tokens.Count == 0 && !allowAnonymous)
+        var oauth = Security.OAuth.OAuthOptions.Read(reader);
+        if (tokens.Count == 0 && !allowAnonymous && oauth is null)
         {
-            throw reader.Error("access_token", "missing: set access_token (or MCP_AUTH_TOKEN) or tokens:, or allow_anonymous: true to serve without authentication");
+            throw reader.Error("access_token", "missing: set access_token (or MCP_AUTH_TOKEN), tokens: or oauth:, or allow_anonymous: true to serve without authentication");
         }
 
         var dataPath = Resolve(reader.String("data_path"), configDirectory) ?? ServiceStateDirectory(environment) ?? configDirectory;
@@ -65,6 +66,7 @@ internal static class HostSettingsLoader
             LogRollInterval = ParseRollInterval(reader),
             Policies = Policies.PolicyRulesReader.Read(reader),
             LogToJournal = environment.ContainsKey("JOURNAL_STREAM"),
+            OAuth = oauth,
             LogAsJson = reader.String("logging_format")?.ToLowerInvariant() switch
             {
                 null or "text" => false,

@@ -16,7 +16,7 @@ internal static class SettingKeys
     [
         "access_token", "logging_output", "logging_severity", "logging_max_file_mb", "logging_retained_files", "logging_roll_interval", "logging_format", "policies", "protected_vms", "listen_url", "plugins_path", "plugins_watch", "data_path", "targets",
         "allow_anonymous", "allow_plain_http", "tls_certificate", "tls_key", "tls_pfx", "tls_pfx_password",
-        "session_token_lifetime_seconds", "plugins", "tokens", "audit_log", "rate_limit_per_minute", "request_timeout_seconds", "webhooks", "webhook_queue_size",
+        "session_token_lifetime_seconds", "plugins", "tokens", "audit_log", "rate_limit_per_minute", "request_timeout_seconds", "webhooks", "webhook_queue_size", "oauth",
     ];
 
     /// <summary>The closest known key to <paramref name="unknown"/> by edit distance.</summary>

@@ -1,16 +1,22 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using VmwareMcp.Host.Security.OAuth;
 
 namespace VmwareMcp.Host.Security;
 
 /// <summary>Bearer authentication, and a fallback policy so nothing is served anonymously by accident.</summary>
 internal static class AuthenticationSetup
 {
-    public static IServiceCollection AddBearerTokens(this IServiceCollection services)
+    public static IServiceCollection AddBearerTokens(this IServiceCollection services, Configuration.HostSettings settings)
     {
         services.AddSingleton<SessionTokenStore>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
+        var authentication = services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, _ => { });
+        if (settings.OAuth is { } oauth)
+        {
+            authentication.AddOAuthResourceServer(oauth);
+        }
+
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
         var builder = services.AddAuthorizationBuilder()

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using VmwareMcp.Host.Configuration;
+using VmwareMcp.Host.Security.OAuth;
 
 namespace VmwareMcp.Host.Security;
 
@@ -27,23 +28,24 @@ internal sealed class BearerTokenHandler(
     public const string SchemeName = "Bearer";
     public const string TokenKindClaim = "vmcp:token_kind";
     public const string ApiKeyKind = "api_key";
+    public const string OAuthKind = "oauth";
 
     private static readonly TokenGrant Anonymous = new("anonymous", [], Scope.Admin, []);
 
     /// <summary>The grant a request authenticated with, for token_exchange to hand on.</summary>
     public static TokenGrant? GrantOf(HttpContext context) => context.Items[typeof(TokenGrant)] as TokenGrant;
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
         {
-            return Task.FromResult(settings.AllowAnonymous ? Success(Anonymous, ApiKeyKind) : AuthenticateResult.NoResult());
+            return settings.AllowAnonymous ? Success(Anonymous, ApiKeyKind) : AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.Fail("the Authorization header must be 'Bearer <token>'"));
+            return AuthenticateResult.Fail("the Authorization header must be 'Bearer <token>'");
         }
 
         var token = header["Bearer ".Length..].Trim();
@@ -59,22 +61,40 @@ internal sealed class BearerTokenHandler(
 
         if (match is not null)
         {
-            return Task.FromResult(Success(match, ApiKeyKind));
+            return Success(match, ApiKeyKind);
         }
 
         if (sessions.Find(token) is { } sessionGrant)
         {
-            return Task.FromResult(Success(sessionGrant with { Name = sessionGrant.Name + ":session" }, "session"));
+            return Success(sessionGrant with { Name = sessionGrant.Name + ":session" }, "session");
         }
 
-        return Task.FromResult(AuthenticateResult.Fail("the token is not valid or has expired"));
+        return settings.OAuth is { } oauth ? await AuthenticateAccessTokenAsync(oauth) : AuthenticateResult.Fail("the token is not valid or has expired");
+    }
+
+    /// <summary>Neither a static nor a session token: an OAuth access token, validated by the JwtBearer scheme.</summary>
+    private async Task<AuthenticateResult> AuthenticateAccessTokenAsync(OAuthOptions oauth)
+    {
+        var result = await Context.AuthenticateAsync(OAuthSetup.SchemeName);
+        if (!result.Succeeded)
+        {
+            return AuthenticateResult.Fail(OAuthGrants.Describe(result.Failure, oauth));
+        }
+
+        return OAuthGrants.From(result.Principal, oauth) is { } grant
+            ? Success(grant, OAuthKind)
+            : AuthenticateResult.Fail($"the access token grants none of the scopes {string.Join(", ", oauth.Scopes.Values)}");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+        // With OAuth on, every challenge says where the metadata is, which is how MCP clients find the issuer.
+        var metadata = settings.OAuth is { } oauth ? $"resource_metadata=\"{OAuthSetup.MetadataUrl(oauth)}\"" : null;
+        var error = result.Failure is null ? null : "error=\"invalid_token\"";
+        var parameters = string.Join(", ", new[] { error, metadata }.OfType<string>());
+        Response.Headers.WWWAuthenticate = parameters.Length == 0 ? "Bearer" : "Bearer " + parameters;
         await Results.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Unauthorized",

@@ -150,7 +150,7 @@ public static partial class VmwareMcpHost
         services.AddVmwareMcpServer(stdio);
         if (!stdio)
         {
-            services.AddBearerTokens();
+            services.AddBearerTokens(settings);
             services.AddTokenRateLimits(settings);
             services.AddProblemDetails();
             services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -188,6 +188,11 @@ public static partial class VmwareMcpHost
         app.UseIdempotency();
 
         HealthEndpoints.Map(app);
+        if (app.Services.GetRequiredService<HostSettings>().OAuth is { } oauth)
+        {
+            Security.OAuth.OAuthSetup.MapProtectedResourceMetadata(app, oauth);
+        }
+
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapMcp(McpServerSetup.Route).RequireAuthorization(Scope.Read.Name());
 

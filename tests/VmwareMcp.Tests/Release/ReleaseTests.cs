@@ -74,7 +74,7 @@ public sealed class ReleaseTests(ReleaseBuild release) : IClassFixture<ReleaseBu
     {
         var root = Directory.CreateTempSubdirectory("vmwaremcp-service-").FullName;
         var (etc, state) = (Directory.CreateDirectory(Path.Combine(root, "etc")).FullName, Path.Combine(root, "state"));
-        var port = FreePort();
+        var port = FreePort.Next();
         await File.WriteAllTextAsync(Path.Combine(etc, "settings.yml"),
             TestHost.SettingsFor(release.Simulator).Replace("https://127.0.0.1:0", $"https://127.0.0.1:{port}", StringComparison.Ordinal));
         var lines = new List<string>();
@@ -137,10 +137,4 @@ public sealed class ReleaseTests(ReleaseBuild release) : IClassFixture<ReleaseBu
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

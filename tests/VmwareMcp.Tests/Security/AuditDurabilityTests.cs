@@ -43,7 +43,7 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
     public async Task A_host_killed_during_a_clone_leaves_its_started_record_for_the_next_start()
     {
         var directory = Directory.CreateTempSubdirectory("vmwaremcp-kill-").FullName;
-        var port = FreePort();
+        var port = FreePort.Next();
         var settings = TestHost.SettingsFor(target.Simulator).Replace("https://127.0.0.1:0", $"https://127.0.0.1:{port}", StringComparison.Ordinal);
         var config = await TestHost.WriteSettingsAsync(settings, directory);
         using var host = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VmwareMcp.Host.dll"), "--config", config])
@@ -195,10 +195,4 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
