@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Metrics;
 using VmwareMcp.Abstractions.Providers;
+using VmwareMcp.Abstractions.Vms;
 
 namespace VmwareMcp.Plugins.Telemetry;
 
@@ -40,17 +41,19 @@ internal sealed partial class MetricsCollector(
         var started = time.GetTimestamp();
         try
         {
-            if (await targets.GetAsync(target, cancellationToken) is not IMetricsSource source)
+            var provider = await targets.GetAsync(target, cancellationToken);
+            if (provider.Metrics is not { } source)
             {
                 return;
             }
 
+            var placement = PlacementAsync(provider, cancellationToken);
             var vms = source.GetVmMetricsAsync(null, cancellationToken);
             var hosts = source.GetHostMetricsAsync(cancellationToken);
             var datastores = source.GetDatastoreMetricsAsync(cancellationToken);
             var sample = new TargetSample(target, time.GetUtcNow(), await vms, await hosts, await datastores);
             history.Add(sample);
-            exporter.Record(sample, time.GetElapsedTime(started));
+            exporter.Record(sample, await placement, time.GetElapsedTime(started));
             var status = new TargetTelemetryStatus(target, false, null, sample.SampledAt);
             if (history.SetStatus(status) is { Stale: true })
             {
@@ -73,6 +76,22 @@ internal sealed partial class MetricsCollector(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+    }
+
+    /// <summary>
+    /// Where each VM runs, from the inventory (the live cache when warm). A provider without a VM list still has
+    /// its metrics collected: its VMs just get no info series.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, VmSummary>> PlacementAsync(IHypervisorProvider provider, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await provider.ListVmsAsync(new VmQuery(), cancellationToken)).Items.ToDictionary(v => v.Id, StringComparer.Ordinal);
+        }
+        catch (HypervisorException)
+        {
+            return new Dictionary<string, VmSummary>();
         }
     }
 

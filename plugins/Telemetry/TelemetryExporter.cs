@@ -1,4 +1,5 @@
 using Prometheus;
+using VmwareMcp.Abstractions.Vms;
 
 namespace VmwareMcp.Plugins.Telemetry;
 
@@ -10,7 +11,7 @@ internal sealed class TelemetryExporter
 {
     private readonly Gauge _vmCpuMhz, _vmCpuPercent, _vmMemoryPercent, _vmHostMemoryMib, _vmNetRx, _vmNetTx, _vmCommitted, _vmPoweredOn;
     private readonly Gauge _hostCpuMhz, _hostCpuCapacity, _hostMemoryMib, _hostMemoryCapacity, _hostUptime;
-    private readonly Gauge _dsCapacity, _dsFree, _dsProvisioned;
+    private readonly Gauge _dsCapacity, _dsFree, _dsProvisioned, _vmInfo;
     private readonly Counter _samples, _failures;
     private readonly Gauge _duration, _stale;
     private readonly Dictionary<string, List<(Gauge Gauge, string[] Labels)>> _seriesByTarget = new(StringComparer.Ordinal);
@@ -30,6 +31,8 @@ internal sealed class TelemetryExporter
         _vmNetTx = Factory.CreateGauge("vmwaremcp_vm_network_transmitted_kbps", "VM network transmit rate, KB/s.", vm);
         _vmCommitted = Factory.CreateGauge("vmwaremcp_vm_storage_committed_bytes", "Datastore bytes a VM occupies.", vm);
         _vmPoweredOn = Factory.CreateGauge("vmwaremcp_vm_powered_on", "1 when the VM is powered on.", vm);
+        // An info series (always 1) to join VM series to hosts and clusters: "on(target, id) group_left(host, cluster)".
+        _vmInfo = Factory.CreateGauge("vmwaremcp_vm_info", "Always 1; the labels place the VM on its host and cluster.", [.. vm, "host", "cluster", "guest_id"]);
         _hostCpuMhz = Factory.CreateGauge("vmwaremcp_host_cpu_usage_mhz", "Host CPU usage, MHz.", host);
         _hostCpuCapacity = Factory.CreateGauge("vmwaremcp_host_cpu_capacity_mhz", "Host CPU capacity, MHz.", host);
         _hostMemoryMib = Factory.CreateGauge("vmwaremcp_host_memory_usage_mib", "Host memory usage, MiB.", host);
@@ -101,7 +104,10 @@ internal sealed class TelemetryExporter
 
     public IMetricFactory Factory { get; }
 
-    public void Record(TargetSample sample, TimeSpan duration)
+    /// <param name="sample">The round's samples.</param>
+    /// <param name="placement">Where each VM runs, by id, from the target's inventory.</param>
+    /// <param name="duration">How long the round took.</param>
+    public void Record(TargetSample sample, IReadOnlyDictionary<string, VmSummary> placement, TimeSpan duration)
     {
         lock (_gate)
         {
@@ -135,6 +141,10 @@ internal sealed class TelemetryExporter
                 Set(_vmNetTx, labels, vm.NetworkTransmittedKBps);
                 Set(_vmCommitted, labels, vm.StorageCommittedBytes);
                 Set(_vmPoweredOn, labels, vm.PowerState == "poweredOn" ? 1 : 0);
+                if (placement.GetValueOrDefault(vm.Id) is { } place)
+                {
+                    Set(_vmInfo, [.. labels, place.Host ?? string.Empty, place.Cluster ?? string.Empty, place.GuestId ?? string.Empty], 1);
+                }
             }
 
             foreach (var host in sample.Hosts)

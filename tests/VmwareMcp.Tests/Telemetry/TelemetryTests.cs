@@ -139,4 +139,21 @@ public sealed class TelemetryTests(CollectedVcenter vcenter) : IClassFixture<Col
         Assert.NotEmpty(datastores);
         Assert.Contains(counters, c => c.Name == "cpu.usage.average");
     }
+
+    [Fact]
+    public async Task Each_vm_has_an_info_series_placing_it_on_its_host_and_cluster()
+    {
+        using var client = vcenter.Host.CreateClient();
+        await using (var stream = await SseReader.OpenAsync(client, "/metrics/v1/stream"))
+        {
+            await stream.NextAsync("sample"); // one round collected
+        }
+
+        var text = await client.GetStringAsync("/metrics");
+
+        var line = Assert.Single(text.Split('\n'), l => l.StartsWith("vmwaremcp_vm_info{", StringComparison.Ordinal) && l.Contains("vm=\"DC0_C0_RP0_VM0\"", StringComparison.Ordinal));
+        Assert.Contains("cluster=\"DC0_C0\"", line, StringComparison.Ordinal);
+        Assert.Matches("host=\"DC0_C0_H[0-9]+\"", line);
+        Assert.EndsWith(" 1", line, StringComparison.Ordinal);
+    }
 }
