@@ -12,6 +12,13 @@ if ! command -v go >/dev/null 2>&1 || [ ! -d /usr/share/gocode/src/github.com/vm
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq golang-go golang-github-vmware-govmomi-dev >/dev/null
 fi
 
+# The console's browser tests drive Debian's Chromium (playwright-core never downloads a browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "bootstrap: installing chromium (apt)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "bootstrap: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
   exit 1

@@ -199,6 +199,7 @@ public static partial class VmwareMcpHost
         var api = app.MapGroup("/api/v1").WithPolicyBoundary();
         var hostRoutes = api.MapGroup(string.Empty).WithTags("Host");
         TokenExchangeEndpoint.Map(hostRoutes);
+        CallerEndpoint.Map(hostRoutes);
         PluginEndpoints.Map(hostRoutes);
         Audit.AuditEndpoints.Map(hostRoutes);
         Approvals.ApprovalEndpoints.Map(hostRoutes);

@@ -15,7 +15,7 @@ public sealed class PluginLoadingTests(SimulatedVcenter vcenter) : IClassFixture
     [Fact]
     public void The_built_in_plugins_load_from_disk()
     {
-        Assert.Equal(["Core", "Esxi", "Telemetry", "Vcenter"], Loaded.Select(p => p.Name).Order());
+        Assert.Equal(["Console", "Core", "Esxi", "Telemetry", "Vcenter"], Loaded.Select(p => p.Name).Order());
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class PluginLoadingTests(SimulatedVcenter vcenter) : IClassFixture
 
         var plugins = await client.GetFromJsonAsync<List<PluginStatus>>("/api/v1/plugins", Json.Options);
 
-        Assert.Equal(4, plugins!.Count);
+        Assert.Equal(5, plugins!.Count);
         Assert.All(plugins, p => Assert.Equal("loaded", p.State));
         Assert.All(plugins, p => Assert.Equal("0.1.0", p.Version));
     }

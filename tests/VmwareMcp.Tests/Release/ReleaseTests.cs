@@ -19,7 +19,7 @@ public sealed class ReleaseTests(ReleaseBuild release) : IClassFixture<ReleaseBu
         var folder = selfContained ? release.SelfContained : release.FrameworkDependent;
 
         Assert.True(File.Exists(Path.Combine(folder, "VmwareMcp.Host")), "the host's executable");
-        foreach (var plugin in new[] { "Core", "Vcenter", "Esxi", "Telemetry" })
+        foreach (var plugin in new[] { "Core", "Vcenter", "Esxi", "Telemetry", "Console" })
         {
             Assert.True(File.Exists(Path.Combine(folder, "plugins", plugin, "plugin.json")), $"plugins/{plugin}/plugin.json");
         }
