@@ -1,5 +1,7 @@
 using System.Formats.Tar;
+using System.Security.Cryptography;
 using System.Text;
+using VmwareMcp.Abstractions.Errors;
 using VmwareMcp.Abstractions.Ovf;
 
 namespace VmwareMcp.Vsphere.Ovf;
@@ -14,7 +16,14 @@ internal sealed class OvfPackageReader : IAsyncDisposable
     private readonly OvfPackage _package;
     private readonly TarReader? _archive;
 
-    private OvfPackageReader(OvfPackage package, TarReader? archive, OvfDescriptor descriptor) => (_package, _archive, Descriptor) = (package, archive, descriptor);
+    private readonly string _descriptorName;
+    private readonly byte[] _descriptorBytes;
+
+    private OvfPackageReader(OvfPackage package, TarReader? archive, string descriptorName, byte[] descriptorBytes)
+    {
+        (_package, _archive, _descriptorName, _descriptorBytes) = (package, archive, descriptorName, descriptorBytes);
+        Descriptor = OvfDescriptor.Parse(Decode(descriptorBytes), package.Source);
+    }
 
     public OvfDescriptor Descriptor { get; }
 
@@ -27,7 +36,8 @@ internal sealed class OvfPackageReader : IAsyncDisposable
             {
                 await using (stream)
                 {
-                    return new OvfPackageReader(package, null, OvfDescriptor.Parse(await ReadTextAsync(stream, package.Source, cancellationToken), package.Source));
+                    var name = Path.GetFileName(package.Source.Split('?', '#')[0]);
+                    return new OvfPackageReader(package, null, name, await ReadBoundedAsync(stream, OvfDescriptor.MaxChars, "descriptor", package.Source, cancellationToken));
                 }
             }
 
@@ -38,7 +48,7 @@ internal sealed class OvfPackageReader : IAsyncDisposable
                 throw OvfDescriptor.Invalid(package.Source, "an OVA's first file must be its .ovf descriptor");
             }
 
-            return new OvfPackageReader(package, archive, OvfDescriptor.Parse(await ReadTextAsync(first.DataStream, package.Source, cancellationToken), package.Source));
+            return new OvfPackageReader(package, archive, first.Name, await ReadBoundedAsync(first.DataStream, OvfDescriptor.MaxChars, "descriptor", package.Source, cancellationToken));
         }
         catch
         {
@@ -47,16 +57,32 @@ internal sealed class OvfPackageReader : IAsyncDisposable
         }
     }
 
-    /// <summary>Hands each wanted file to <paramref name="send"/> with its bytes and length; a wanted file the package lacks is an error.</summary>
-    public async Task ForEachFileAsync(IReadOnlyDictionary<string, long?> wanted, Func<string, Stream, long?, Task> send, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands each wanted file to <paramref name="send"/> with its bytes, its length and, when the package has a
+    /// manifest, the hash to feed them to (checked when <paramref name="send"/> returns); a wanted file the
+    /// package lacks is an error.
+    /// </summary>
+    public async Task ForEachFileAsync(IReadOnlyDictionary<string, long?> wanted, Func<string, Stream, long?, IncrementalHash?, Task> send, CancellationToken cancellationToken)
     {
         var missing = new HashSet<string>(wanted.Keys, StringComparer.Ordinal);
+        OvfManifest? manifest = null;
+        async Task SendAsync(string href, Stream data, long? length)
+        {
+            using var hash = manifest?.HashFor(href);
+            await send(href, data, length, hash);
+            if (hash is not null)
+            {
+                manifest!.Check(href, hash);
+            }
+        }
+
         if (_archive is null)
         {
+            manifest = await BesideManifestAsync(cancellationToken);
             foreach (var (href, declared) in wanted)
             {
                 await using var file = await _package.OpenAsync(href, cancellationToken);
-                await send(href, file, file.CanSeek ? file.Length : declared);
+                await SendAsync(href, file, file.CanSeek ? file.Length : declared);
                 missing.Remove(href);
             }
         }
@@ -64,9 +90,16 @@ internal sealed class OvfPackageReader : IAsyncDisposable
         {
             while (missing.Count > 0 && await NextFileAsync(_archive, _package.Source, cancellationToken) is { } entry)
             {
-                if (missing.Remove(entry.Name) && entry.DataStream is { } data)
+                if (entry.Name.EndsWith(".mf", StringComparison.OrdinalIgnoreCase) && entry.DataStream is { } listing)
                 {
-                    await send(entry.Name, data, entry.Length);
+                    // OVF 2.0 puts the manifest right after the descriptor; after a disk it could no longer vouch for it.
+                    manifest = missing.Count == wanted.Count
+                        ? ReadManifest(await ReadBoundedAsync(listing, OvfManifest.MaxBytes, "manifest", _package.Source, cancellationToken))
+                        : throw OvfDescriptor.Invalid(_package.Source, "its manifest comes after a disk; an OVA's .mf must follow its descriptor");
+                }
+                else if (missing.Remove(entry.Name) && entry.DataStream is { } data)
+                {
+                    await SendAsync(entry.Name, data, entry.Length);
                 }
             }
         }
@@ -75,6 +108,32 @@ internal sealed class OvfPackageReader : IAsyncDisposable
         {
             throw OvfDescriptor.Invalid(_package.Source, $"the package has no file '{missing.First()}', which its descriptor references");
         }
+    }
+
+    /// <summary>A plain OVF's manifest: the .mf of the same name beside the descriptor, when there is one.</summary>
+    private async Task<OvfManifest?> BesideManifestAsync(CancellationToken cancellationToken)
+    {
+        Stream listing;
+        try
+        {
+            listing = await _package.OpenAsync(Path.ChangeExtension(_descriptorName, ".mf"), cancellationToken);
+        }
+        catch (HypervisorException ex) when (ex.Kind == HypervisorErrorKind.NotFound)
+        {
+            return null;
+        }
+
+        await using (listing)
+        {
+            return ReadManifest(await ReadBoundedAsync(listing, OvfManifest.MaxBytes, "manifest", _package.Source, cancellationToken));
+        }
+    }
+
+    private OvfManifest ReadManifest(byte[] bytes)
+    {
+        var manifest = OvfManifest.Parse(Decode(bytes), _package.Source);
+        manifest.Check(_descriptorName, _descriptorBytes);
+        return manifest;
     }
 
     public async ValueTask DisposeAsync()
@@ -108,19 +167,25 @@ internal sealed class OvfPackageReader : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ReadTextAsync(Stream stream, string source, CancellationToken cancellationToken)
+    /// <summary>Reads a whole small file, refusing one over <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]> ReadBoundedAsync(Stream stream, int limit, string what, string source, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var buffer = new char[OvfDescriptor.MaxChars + 1];
+        var buffer = new byte[limit + 1];
         var read = 0;
         int n;
-        while (read < buffer.Length && (n = await reader.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
         {
             read += n;
         }
 
-        return read > OvfDescriptor.MaxChars
-            ? throw OvfDescriptor.Invalid(source, $"its descriptor is larger than {OvfDescriptor.MaxChars / (1024 * 1024)} MiB")
-            : new string(buffer, 0, read);
+        return read > limit
+            ? throw OvfDescriptor.Invalid(source, $"its {what} is larger than {limit / 1024} KiB")
+            : buffer[..read];
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 }

@@ -4,7 +4,8 @@ namespace VmwareMcp.Vsphere.Ovf;
 
 /// <summary>
 /// Counts the bytes of a package's files as they are read for upload, for the caller's progress and the
-/// lease's keep-alive percentage, and names the source when reading it fails.
+/// lease's keep-alive percentage, feeds them to the manifest's hash when there is one, and names the source
+/// when reading it fails.
 /// </summary>
 internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, string source)
 {
@@ -14,8 +15,8 @@ internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, str
     /// <summary>The share sent so far, 0-99: 100 is said only when the lease completes.</summary>
     public int Percent => totalBytes <= 0 ? 0 : (int)Math.Min(99, Interlocked.Read(ref _sent) * 100 / totalBytes);
 
-    /// <summary>The file's bytes, counted; ending before <paramref name="length"/> is the package's fault, said as such.</summary>
-    public Stream Wrap(Stream inner, string file, long? length) => new MeteredStream(inner, this, file, length);
+    /// <summary>The file's bytes, counted (and hashed); ending before <paramref name="length"/> is the package's fault, said as such.</summary>
+    public Stream Wrap(Stream inner, string file, long? length, System.Security.Cryptography.IncrementalHash? hash) => new MeteredStream(inner, this, file, length, hash);
 
     private void Add(int bytes)
     {
@@ -27,7 +28,7 @@ internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, str
         }
     }
 
-    private sealed class MeteredStream(Stream inner, UploadMeter meter, string file, long? length) : Stream
+    private sealed class MeteredStream(Stream inner, UploadMeter meter, string file, long? length, System.Security.Cryptography.IncrementalHash? hash) : Stream
     {
         private long _read;
 
@@ -41,13 +42,14 @@ internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, str
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count) => Count(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             try
             {
-                return Count(await inner.ReadAsync(buffer, cancellationToken));
+                var n = await inner.ReadAsync(buffer, cancellationToken);
+                return Count(buffer.Span[..n]);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException)
             {
@@ -68,8 +70,10 @@ internal sealed class UploadMeter(long totalBytes, IProgress<int>? progress, str
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-        private int Count(int n)
+        private int Count(ReadOnlySpan<byte> bytes)
         {
+            var n = bytes.Length;
+            hash?.AppendData(bytes);
             _read += n;
             if (n == 0 && length is { } expected && _read < expected)
             {

@@ -74,12 +74,12 @@ internal sealed class VsphereOvfDeployer(VsphereProvider provider) : IOvfDeploye
             entity = lease.Entity ?? throw new HypervisorException(HypervisorErrorKind.Failed, "the import lease names no VM");
             var items = import.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
             var meter = new UploadMeter(import.Files.Sum(f => f.Size ?? 0), progress, source);
-            await lease.KeepAliveWhileAsync(() => reader.ForEachFileAsync(items.ToDictionary(i => i.Key, i => i.Value.Size), async (href, data, length) =>
+            await lease.KeepAliveWhileAsync(() => reader.ForEachFileAsync(items.ToDictionary(i => i.Key, i => i.Value.Size), async (href, data, length, hash) =>
             {
                 var item = items[href];
                 var url = lease.DeviceUrls.GetValueOrDefault(item.DeviceId)
                     ?? throw new HypervisorException(HypervisorErrorKind.Failed, $"the import lease has no upload address for '{href}' ({item.DeviceId}); it has {string.Join(", ", lease.DeviceUrls.Keys)}");
-                await provider.Client.UploadAsync(url, meter.Wrap(data, href, length), length, item.Create, cancellationToken);
+                await provider.Client.UploadAsync(url, meter.Wrap(data, href, length, hash), length, item.Create, cancellationToken);
             }, cancellationToken), () => meter.Percent, cancellationToken);
             await lease.CompleteAsync(cancellationToken);
             return entity.Value;

@@ -29,6 +29,12 @@ public sealed class OvfPackages : IDisposable
         File.WriteAllText(Path.Combine(Folder, "escape.ovf"), Descriptor("../outside.vmdk"));
         File.WriteAllText(Path.Combine(Folder, "entity.ovf"), "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Envelope>&x;</Envelope>");
         File.WriteAllText(Path.Combine(Folder, "notes.txt"), "not a package");
+        var descriptor = Encoding.UTF8.GetBytes(Descriptor("tiny-disk1.vmdk"));
+        WriteOva("signed.ova", ("tiny.ovf", descriptor), ("tiny.mf", Manifest(("tiny.ovf", descriptor), ("tiny-disk1.vmdk", disk))), ("tiny-disk1.vmdk", disk));
+        WriteOva("tampered.ova", ("tiny.ovf", descriptor), ("tiny.mf", Manifest(("tiny.ovf", descriptor), ("tiny-disk1.vmdk", [.. disk, 0]))), ("tiny-disk1.vmdk", disk));
+        WriteOva("tampered-descriptor.ova", ("tiny.ovf", descriptor), ("tiny.mf", Manifest(("tiny.ovf", [.. descriptor, 0]), ("tiny-disk1.vmdk", disk))), ("tiny-disk1.vmdk", disk));
+        File.WriteAllBytes(Path.Combine(Folder, "tampered.ovf"), descriptor);
+        File.WriteAllBytes(Path.Combine(Folder, "tampered.mf"), Manifest(("tampered.ovf", descriptor), ("tiny-disk1.vmdk", [.. disk, 0])));
         var whole = File.ReadAllBytes(Path.Combine(Folder, "tiny.ova"));
         File.WriteAllBytes(Path.Combine(Folder, "truncated.ova"), whole[..(whole.Length - DiskBytes / 2 - 1024)]);
     }
@@ -39,6 +45,10 @@ public sealed class OvfPackages : IDisposable
     public string PathOf(string name) => Path.Combine(Folder, name);
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+    /// <summary>A .mf in the format ovftool writes: <c>SHA256(file)= hex</c>, one line per file.</summary>
+    private static byte[] Manifest(params (string Name, byte[] Data)[] files) =>
+        Encoding.UTF8.GetBytes(string.Concat(files.Select(f => $"SHA256({f.Name})= {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(f.Data)).ToLowerInvariant()}\n")));
 
     private void WriteOva(string name, params (string Name, byte[] Data)[] entries)
     {
