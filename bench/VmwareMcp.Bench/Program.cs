@@ -10,6 +10,20 @@ using VmwareMcp.Tests.Harness;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 const string Token = "bench-token";
 const string TenVms = "/api/v1/vms?name=DC0_H0_VM1%3F&limit=10"; // DC0_H0_VM10 to DC0_H0_VM19
+if (args is ["scale", var perPool, ..])
+{
+    // dotnet run -c Release -- scale 10000 [TARGETS]: the scale figures of issue 24 only.
+    var scale = await ScaleRun.RunAsync(int.Parse(perPool, CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
+    Console.WriteLine();
+    Console.WriteLine($"VmwareMcp scale benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
+    foreach (var (name, value) in scale)
+    {
+        Console.WriteLine($"  {name,-78} {value}");
+    }
+
+    return;
+}
+
 var vms = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 Console.WriteLine($"Starting vcsim: VPX with 5 resource pools x {vms} VMs ...");
 await using var simulator = await Simulator.StartAsync("-vm", vms.ToString(CultureInfo.InvariantCulture), "-host", "4");

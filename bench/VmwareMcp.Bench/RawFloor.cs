@@ -52,6 +52,10 @@ internal sealed partial class RawFloor(Uri sdk, string user, string password) : 
         return count;
     }
 
+    /// <summary>Renames a VM behind the host's back, as another vSphere client would (the task is not waited for).</summary>
+    public async Task RenameAsync(string vmId, string newName) =>
+        await CallAsync($"<Rename_Task xmlns=\"urn:vim25\"><_this type=\"VirtualMachine\">{vmId}</_this><newName>{newName}</newName></Rename_Task>");
+
     /// <summary>Sends one call; the answer is valid until the next call (one reused buffer).</summary>
     private async Task<ReadOnlyMemory<byte>> CallAsync(string call)
     {
