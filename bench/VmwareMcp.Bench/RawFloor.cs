@@ -52,6 +52,17 @@ internal sealed partial class RawFloor(Uri sdk, string user, string password) : 
         return count;
     }
 
+    /// <summary>The VM's name as vSphere reports it now, read straight from the property collector.</summary>
+    public async Task<string> NameOfAsync(string vmId)
+    {
+        var body = await CallAsync("<RetrievePropertiesEx xmlns=\"urn:vim25\"><_this type=\"PropertyCollector\">propertyCollector</_this>" +
+            $"<specSet><propSet><type>VirtualMachine</type><pathSet>name</pathSet></propSet><objectSet><obj type=\"VirtualMachine\">{vmId}</obj></objectSet></specSet><options/></RetrievePropertiesEx>");
+        var text = Encoding.UTF8.GetString(body.Span);
+        var start = text.IndexOf("<val", StringComparison.Ordinal);
+        start = text.IndexOf('>', start) + 1;
+        return text[start..text.IndexOf("</val>", start, StringComparison.Ordinal)];
+    }
+
     /// <summary>Renames a VM behind the host's back, as another vSphere client would (the task is not waited for).</summary>
     public async Task RenameAsync(string vmId, string newName) =>
         await CallAsync($"<Rename_Task xmlns=\"urn:vim25\"><_this type=\"VirtualMachine\">{vmId}</_this><newName>{newName}</newName></Rename_Task>");

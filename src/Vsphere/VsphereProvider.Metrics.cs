@@ -160,7 +160,25 @@ public abstract partial class VsphereProvider : IMetricsSource
         }
 
         var perfManager = (await ContentAsync(cancellationToken)).PerfManager!.Value;
-        var response = await Client.InvokeAsync("QueryPerf", perfManager, w =>
+        var names = counters.ToDictionary(c => c.Key!.Value, c => c.Name);
+        var samples = new System.Collections.Concurrent.ConcurrentDictionary<ManagedObjectReference, PerfSample>();
+        // vCenter refuses or times out a QueryPerf over tens of thousands of entities; batches of a few hundred,
+        // a few at a time, keep each call small and the round within the interval.
+        await Parallel.ForEachAsync(entities.Chunk(PerfQueryBatch), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (batch, ct) =>
+        {
+            foreach (var sample in (await QueryPerfAsync(perfManager, batch, counters, aggregateOnly, ct)).Select(metric => ParseSample(metric, names)).OfType<PerfSample>())
+            {
+                samples[sample.Entity] = sample;
+            }
+        });
+        return new Dictionary<ManagedObjectReference, PerfSample>(samples);
+    }
+
+    /// <summary>Entities per QueryPerf: well under what vCenter accepts in one realtime query.</summary>
+    private const int PerfQueryBatch = 250;
+
+    private Task<List<XElement>> QueryPerfAsync(ManagedObjectReference perfManager, ManagedObjectReference[] entities, List<(string Name, int? Key)> counters, string[] aggregateOnly, CancellationToken cancellationToken) =>
+        Client.InvokeAsync("QueryPerf", perfManager, w =>
         {
             foreach (var entity in entities)
             {
@@ -180,10 +198,6 @@ public abstract partial class VsphereProvider : IMetricsSource
                 });
             }
         }, cancellationToken);
-
-        var names = counters.ToDictionary(c => c.Key!.Value, c => c.Name);
-        return response.Select(metric => ParseSample(metric, names)).Where(s => s is not null).ToDictionary(s => s!.Entity, s => s!);
-    }
 
     private static PerfSample? ParseSample(XElement metric, Dictionary<int, string> names)
     {
