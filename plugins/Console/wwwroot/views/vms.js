@@ -20,7 +20,7 @@ export async function vmsView(view) {
 
   const rowFor = (vm) => ({
     cells: [el("button", { type: "button", class: "link", onclick: () => showDetail(vm) }, vm.name), vm.power_state, vm.ip_address ?? "", vm.host ?? "", vm.cluster ?? "", `${vm.num_cpu} vCPU, ${vm.memory_mib} MiB`],
-    attributes: { "data-vm": vm.name, "data-power": vm.power_state },
+    attributes: { "data-vm": vm.name, "data-id": vm.id, "data-power": vm.power_state },
   });
 
   async function load() {
@@ -29,13 +29,19 @@ export async function vmsView(view) {
     fill(list, table(`${page.total} VMs on ${state.target}`, ["Name", "Power", "Address", "Host", "Cluster", "Size"], page.items.map(rowFor)));
   }
 
+  // An event can arrive before the inventory cache has the change, so the row is read live by id (get_vm).
   async function refreshRow(name) {
     const row = [...list.querySelectorAll("tr[data-vm]")].find((r) => r.dataset.vm === name);
     if (!row) return;
-    const page = await api(`/api/v1/vms?target=${q(state.target)}&name=${q(name)}`);
-    const vm = page.items.find((v) => v.name === name);
-    if (!vm) return row.remove();
+    let vm;
+    try {
+      vm = await api(`/api/v1/vms/${q(row.dataset.id)}?target=${q(state.target)}`);
+    } catch (error) {
+      if (error.status === 404) return row.remove();
+      throw error;
+    }
     const fresh = rowFor(vm);
+    row.dataset.vm = vm.name;
     row.dataset.power = vm.power_state;
     row.replaceChildren(...fresh.cells.map((c) => el("td", {}, c)));
   }
