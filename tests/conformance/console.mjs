@@ -81,6 +81,9 @@ try {
     await view(admin, name);
     await shot(admin, name);
   }
+  await view(admin, "targets");
+  await admin.locator("td", { hasText: /^(warm|cold)/ }).first().waitFor(); // the inventory cache's state
+  step("targets-show-cache-state");
 
   await admin.setViewportSize({ width: 390, height: 844 });
   await view(admin, "vms");

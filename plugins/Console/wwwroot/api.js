@@ -39,6 +39,12 @@ export async function api(path, { method = "GET", body } = {}) {
   return response.status === 204 ? null : response.json();
 }
 
+/** The host's readiness report (/readyz), which answers 503 with its body when a target is down. */
+export async function readiness() {
+  const response = await fetch("/readyz", { headers: headers() });
+  return (await response.json()).targets ?? {};
+}
+
 /** Yields {type, data} for each server-sent event of path until signal aborts. */
 export async function* serverEvents(path, signal) {
   const response = await fetch(path, { headers: headers({ Accept: "text/event-stream" }), signal });

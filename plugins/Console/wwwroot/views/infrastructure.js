@@ -1,11 +1,12 @@
 // Targets and plugins: what the host serves, and what failed and why.
-import { api } from "/ui/api.js";
+import { api, readiness } from "/ui/api.js";
 import { el, fill, table } from "/ui/dom.js";
 
 export async function targetsView(view) {
-  const targets = await api("/api/v1/targets");
-  fill(view, el("h2", {}, "Targets"), table("Configured endpoints", ["Name", "Kind", "Endpoint", "Connection", "Last error"],
-    targets.map((t) => [t.name, t.kind ?? "not probed yet", t.endpoint, t.last_error ? "failing" : "connected", t.last_error ?? ""])));
+  const [targets, ready] = await Promise.all([api("/api/v1/targets"), readiness()]);
+  const cache = (t) => (ready[t.name]?.inventory_cache ? `${ready[t.name].inventory_cache}${ready[t.name].cached_objects ? ` (${ready[t.name].cached_objects} objects)` : ""}` : "unknown");
+  fill(view, el("h2", {}, "Targets"), table("Configured endpoints", ["Name", "Kind", "Endpoint", "Connection", "Inventory cache", "Last error"],
+    targets.map((t) => [t.name, t.kind ?? "not probed yet", t.endpoint, ready[t.name]?.status ?? (t.last_error ? "error" : "unknown"), cache(t), t.last_error ?? ready[t.name]?.error ?? ""])));
 }
 
 export async function pluginsView(view, caller) {
