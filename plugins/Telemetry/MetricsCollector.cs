@@ -80,11 +80,17 @@ internal sealed partial class MetricsCollector(
     }
 
     /// <summary>
-    /// Where each VM runs, from the inventory (the live cache when warm). A provider without a VM list still has
-    /// its metrics collected: its VMs just get no info series.
+    /// Where each VM runs, from the live inventory cache only: without a warm cache the list would be one more
+    /// full vSphere read per round, so the info series waits for the cache. A provider without a VM list still
+    /// has its metrics collected: its VMs just get no info series.
     /// </summary>
     private static async Task<IReadOnlyDictionary<string, VmSummary>> PlacementAsync(IHypervisorProvider provider, CancellationToken cancellationToken)
     {
+        if (provider.InventoryCache?.CacheState != "warm")
+        {
+            return new Dictionary<string, VmSummary>();
+        }
+
         try
         {
             return (await provider.ListVmsAsync(new VmQuery(), cancellationToken)).Items.ToDictionary(v => v.Id, StringComparer.Ordinal);

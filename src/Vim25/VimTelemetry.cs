@@ -60,8 +60,12 @@ public static class VimTelemetry
             activity.SetTag(FaultAttribute, fault);
         }
 
-        Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
-            new(TargetAttribute, target), new("rpc.method", method), new("error.type", fault));
+        if (Duration.Enabled)
+        {
+            Duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
+                new(TargetAttribute, target), new("rpc.method", method), new("error.type", fault));
+        }
+
         activity?.Dispose();
     }
 }

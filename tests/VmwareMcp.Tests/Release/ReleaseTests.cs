@@ -94,7 +94,7 @@ public sealed class ReleaseTests(ReleaseBuild release) : IClassFixture<ReleaseBu
                 BaseAddress = new Uri($"https://127.0.0.1:{port}"),
                 DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", TestHost.Token) },
             };
-            Assert.True(await Eventually.HoldsAsync(() => AnswersAsync(client), TimeSpan.FromMinutes(1)), "the released host did not start: " + string.Join('\n', lines));
+            Assert.True(await Eventually.HoldsAsync(() => HostProcess.AnswersAsync(client), TimeSpan.FromMinutes(1)), "the released host did not start: " + string.Join('\n', lines));
 
             var vms = await client.GetStringAsync("/api/v1/vms");
 
@@ -125,16 +125,5 @@ public sealed class ReleaseTests(ReleaseBuild release) : IClassFixture<ReleaseBu
         return unit;
     }
 
-    private static async Task<bool> AnswersAsync(HttpClient client)
-    {
-        try
-        {
-            return (await client.GetAsync("/healthz")).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
 
 }

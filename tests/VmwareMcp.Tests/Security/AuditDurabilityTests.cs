@@ -60,7 +60,7 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
                 BaseAddress = new Uri($"https://127.0.0.1:{port}"),
                 DefaultRequestHeaders = { { "Authorization", "Bearer " + TestHost.Token } },
             };
-            Assert.True(await Eventually.HoldsAsync(async () => await AnswersAsync(client), Patience), "the host process did not start");
+            Assert.True(await Eventually.HoldsAsync(async () => await HostProcess.AnswersAsync(client), Patience), "the host process did not start");
 
             var clone = client.PostAsJsonAsync("/api/v1/vms/clone", new { source_identifier = "DC0_H0_VM0", destination_label = "killed-clone" });
             Assert.True(await Eventually.HoldsAsync(() => StateFiles.AuditContainsAsync(directory, "killed-clone"), Patience));
@@ -183,16 +183,5 @@ public sealed class AuditDurabilityTests(SlowTarget target) : IClassFixture<Slow
         (await client.GetFromJsonAsync<List<AuditRecord>>($"/api/v1/audit?vm={vm}&limit=1000", Json.Options))!
             .Where(r => r.Operation.Contains("/api/v1/vms/power", StringComparison.Ordinal)).ToList();
 
-    private static async Task<bool> AnswersAsync(HttpClient client)
-    {
-        try
-        {
-            return (await client.GetAsync("/healthz")).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
 
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using VmwareMcp.Abstractions.Metrics;
+using VmwareMcp.Tests.Harness;
 using VmwareMcp.Tests.Hosting;
 using VmwareMcp.Tests.Mcp;
 
@@ -144,9 +145,12 @@ public sealed class TelemetryTests(CollectedVcenter vcenter) : IClassFixture<Col
     public async Task Each_vm_has_an_info_series_placing_it_on_its_host_and_cluster()
     {
         using var client = vcenter.Host.CreateClient();
+        // Placement comes from the warm inventory cache: two rounds after it is warm, one began after it was.
+        Assert.True(await Eventually.HoldsAsync(async () => (await client.GetStringAsync("/readyz")).Contains("\"inventory_cache\":\"warm\"", StringComparison.Ordinal), TimeSpan.FromSeconds(30)));
         await using (var stream = await SseReader.OpenAsync(client, "/metrics/v1/stream"))
         {
-            await stream.NextAsync("sample"); // one round collected
+            await stream.NextAsync("sample");
+            await stream.NextAsync("sample");
         }
 
         var text = await client.GetStringAsync("/metrics");
