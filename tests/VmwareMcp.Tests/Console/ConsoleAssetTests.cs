@@ -47,6 +47,20 @@ public sealed class ConsoleAssetTests(ConsoleHost target) : IClassFixture<Consol
     }
 
     [Theory]
+    [InlineData("/ui/..%2f..%2fetc%2fpasswd")]
+    [InlineData("/ui/%2e%2e/%2e%2e/Program.cs")]
+    [InlineData("/ui/%ff%fe.js")]
+    [InlineData("/ui/console.js%00.html")]
+    public async Task A_hostile_asset_path_is_a_4xx_never_a_file_outside_the_console(string path)
+    {
+        using var anonymous = target.Host.CreateClient(token: null);
+
+        using var response = await anonymous.GetAsync(path);
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+
+    [Theory]
     [InlineData(ConsoleHost.Admin, "admin", new[] { "read", "operate", "admin" })]
     [InlineData(ConsoleHost.Reader, "read", new[] { "read" })]
     public async Task The_caller_route_names_the_token_and_its_scopes(string token, string scope, string[] scopes)

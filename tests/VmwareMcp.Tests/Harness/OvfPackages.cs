@@ -33,6 +33,7 @@ public sealed class OvfPackages : IDisposable
         WriteOva("signed.ova", ("tiny.ovf", descriptor), ("tiny.mf", Manifest(("tiny.ovf", descriptor), ("tiny-disk1.vmdk", disk))), ("tiny-disk1.vmdk", disk));
         WriteOva("tampered.ova", ("tiny.ovf", descriptor), ("tiny.mf", Manifest(("tiny.ovf", descriptor), ("tiny-disk1.vmdk", [.. disk, 0]))), ("tiny-disk1.vmdk", disk));
         WriteOva("tampered-descriptor.ova", ("tiny.ovf", descriptor), ("tiny.mf", Manifest(("tiny.ovf", [.. descriptor, 0]), ("tiny-disk1.vmdk", disk))), ("tiny-disk1.vmdk", disk));
+        WriteOva("garbage-manifest.ova", ("tiny.ovf", descriptor), ("tiny.mf", [0xff, 0xfe, .. "SHA256(tiny.ovf)= \\udc00\n"u8]), ("tiny-disk1.vmdk", disk));
         File.WriteAllBytes(Path.Combine(Folder, "tampered.ovf"), descriptor);
         File.WriteAllBytes(Path.Combine(Folder, "tampered.mf"), Manifest(("tampered.ovf", descriptor), ("tiny-disk1.vmdk", [.. disk, 0])));
         var whole = File.ReadAllBytes(Path.Combine(Folder, "tiny.ova"));

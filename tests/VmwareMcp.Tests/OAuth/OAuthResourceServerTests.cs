@@ -121,6 +121,31 @@ public sealed class OAuthResourceServerTests(OAuthTarget target) : IClassFixture
         Assert.Contains("token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>JWTs whose header or payload decodes to hostile bytes: invalid UTF-8, an escaped lone surrogate, not JSON.</summary>
+    public static TheoryData<string> HostileJwts()
+    {
+        static string Part(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var header = Part("""{"alg":"RS256","typ":"at+jwt"}"""u8.ToArray());
+        return new TheoryData<string>
+        {
+            $"{header}.{Part([0x7b, 0x22, 0x73, 0x75, 0x62, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])}.{Part([1, 2, 3])}",
+            $"{header}.{Part("""{"sub":"\udc00","scope":"vmwaremcp.admin"}"""u8.ToArray())}.{Part([1, 2, 3])}",
+            $"{Part([0xc3, 0x28])}.{Part("""{"sub":"x"}"""u8.ToArray())}.{Part([1, 2, 3])}",
+            $"{header}.{Part("[1,2"u8.ToArray())}.",
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileJwts))]
+    public async Task A_jwt_of_hostile_bytes_is_a_401_never_a_500(string token)
+    {
+        using var client = target.Host.CreateClient(token);
+
+        var response = await client.GetAsync("/api/v1/vms/DC0_H0_VM0");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task The_static_token_keeps_working_beside_oauth()
     {

@@ -18,6 +18,18 @@ public sealed class OvfManifestTests(OvfTarget target) : IClassFixture<OvfTarget
         Assert.NotNull(await target.Inspector.VmNamedAsync("mf-signed"));
     }
 
+    [Fact]
+    public async Task A_manifest_of_hostile_bytes_is_a_400_naming_its_line_and_leaves_no_vm()
+    {
+        using var client = target.Host.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/vms/deploy-ovf", new { source = target.Packages.PathOf("garbage-manifest.ova"), name = "mf-garbage" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("manifest's line 1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await target.Inspector.VmNamedAsync("mf-garbage"));
+    }
+
     [Theory]
     [InlineData("tampered.ova", "mf-tampered-disk", "tiny-disk1.vmdk")]
     [InlineData("tampered-descriptor.ova", "mf-tampered-ovf", "tiny.ovf")]
